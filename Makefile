@@ -1,0 +1,49 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run demo test lint unit integration bench install browser migrate clean
+
+$(PY):
+	python3 -m venv $(VENV)
+
+# Reinstalls only when pyproject.toml changed, so `make test` is fast when nothing did.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+browser:
+	@scripts/ensure-browser.sh
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: migrate browser
+	$(VENV)/bin/honcho start
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+# The domain alone, without Django, with 100% branch coverage.
+unit: install
+	$(VENV)/bin/pytest -p no:django tests/unit -q \
+		--cov=cedula_domain --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
+
+integration: install browser
+	$(VENV)/bin/pytest tests/integration -q
+
+test: lint unit integration
+
+bench: install browser
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .coverage

@@ -1,0 +1,48 @@
+"""Logging in with a cédula typed the way people write it ("1.234.567")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest
+
+from cedula_domain.cedula import Cedula, InvalidCedula
+
+
+def normalised_cedula(text: str) -> str:
+    """The cédula's digits, or the text unchanged when it cannot be a cédula (it will
+    simply fail to authenticate, with the same message as a wrong password)."""
+    try:
+        return Cedula.parse(text).value
+    except InvalidCedula:
+        return text.strip()
+
+
+def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+    """django-axes counts failures per cédula, whatever its formatting."""
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    return normalised_cedula(str(raw))
+
+
+class CedulaLoginForm(AuthenticationForm):
+    remember_me = forms.BooleanField(label="Recordarme en este equipo", required=False)
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "La cédula o la contraseña no son correctas.",
+        "inactive": "Esta cuenta está desactivada.",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Cédula"
+        self.fields["username"].max_length = 20
+        self.fields["username"].widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "username", "data-digits-only": ""}
+        )
+        self.fields["username"].widget.attrs["maxlength"] = 20
+
+    def clean_username(self) -> str:
+        return normalised_cedula(self.cleaned_data["username"])

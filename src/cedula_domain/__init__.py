@@ -1,0 +1,64 @@
+"""Looking up where a cédula votes: the rules, free of any framework."""
+
+from cedula_domain.cancellation import Cancellation
+from cedula_domain.cedula import Cedula, InvalidCedula
+from cedula_domain.outcomes import (
+    Blocked,
+    BlockKind,
+    Cancelled,
+    Failure,
+    FailureKind,
+    Found,
+    NotFound,
+    Outcome,
+    PageChanged,
+    Terminal,
+    Unavailable,
+    is_terminal,
+)
+from cedula_domain.ports import CedulaRepository, CensusScraper, Clock, TaskQueue
+from cedula_domain.record import (
+    IllegalTransition,
+    LookupNotClaimable,
+    LookupRecord,
+    LookupStateError,
+    LookupStatus,
+)
+from cedula_domain.refresh import RefreshDecision, RefreshPolicy, RefreshReason
+from cedula_domain.retry import RetryPolicy
+from cedula_domain.service import CedulaLookup
+from cedula_domain.voting_place import Coordinates, VotingPlace
+
+__all__ = [
+    "BlockKind",
+    "Blocked",
+    "Cancellation",
+    "Cancelled",
+    "Cedula",
+    "CedulaLookup",
+    "CedulaRepository",
+    "CensusScraper",
+    "Clock",
+    "Coordinates",
+    "Failure",
+    "FailureKind",
+    "Found",
+    "IllegalTransition",
+    "InvalidCedula",
+    "LookupNotClaimable",
+    "LookupRecord",
+    "LookupStateError",
+    "LookupStatus",
+    "NotFound",
+    "Outcome",
+    "PageChanged",
+    "RefreshDecision",
+    "RefreshPolicy",
+    "RefreshReason",
+    "RetryPolicy",
+    "TaskQueue",
+    "Terminal",
+    "Unavailable",
+    "VotingPlace",
+    "is_terminal",
+]

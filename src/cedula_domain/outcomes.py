@@ -1,0 +1,102 @@
+"""What one attempt to read the census can end in.
+
+Terminal outcomes answer the question for good; failures say why there is no answer yet
+and are always worth another try later.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import field, frozen
+
+from cedula_domain.cancellation import Cancellation
+from cedula_domain.voting_place import VotingPlace
+
+EVIDENCE_LIMIT = 20_000
+
+
+def _bounded(text: str) -> str:
+    return text[:EVIDENCE_LIMIT]
+
+
+@frozen(kw_only=True)
+class _Outcome:
+    # Raw JSON or an HTML excerpt for operators, never shown to the person.
+    evidence: str = field(default="", converter=_bounded)
+    # Which scraper engine produced the outcome ("stealth", "patchright", ...).
+    engine: str = ""
+
+
+@frozen(kw_only=True)
+class Found(_Outcome):
+    place: VotingPlace
+
+
+@frozen(kw_only=True)
+class NotFound(_Outcome):
+    message: str = ""
+
+
+@frozen(kw_only=True)
+class Cancelled(_Outcome):
+    cancellation: Cancellation
+
+
+class BlockKind(enum.Enum):
+    FIREWALL = "firewall"
+    CAPTCHA = "captcha"
+    JS_CHALLENGE = "js_challenge"
+    BOT_DETECTED = "bot_detected"
+
+
+class FailureKind(enum.Enum):
+    BLOCKED = "blocked"
+    UNAVAILABLE = "unavailable"
+    PAGE_CHANGED = "page_changed"
+    # The worker running the attempt vanished (killed, timed out) before recording it.
+    INTERRUPTED = "interrupted"
+
+
+@frozen(kw_only=True)
+class Blocked(_Outcome):
+    block: BlockKind
+    support_id: str = ""
+
+    kind = FailureKind.BLOCKED
+
+    @property
+    def detail(self) -> str:
+        support = f" (support id {self.support_id})" if self.support_id else ""
+        return f"blocked by {self.block.value}{support}"
+
+
+@frozen(kw_only=True)
+class Unavailable(_Outcome):
+    reason: str
+
+    kind = FailureKind.UNAVAILABLE
+
+    @property
+    def detail(self) -> str:
+        return self.reason
+
+
+@frozen(kw_only=True)
+class PageChanged(_Outcome):
+    missing: str
+
+    kind = FailureKind.PAGE_CHANGED
+
+    @property
+    def detail(self) -> str:
+        return f"page changed: {self.missing}"
+
+
+Terminal = Found | NotFound | Cancelled
+Failure = Blocked | Unavailable | PageChanged
+Outcome = Terminal | Failure
+
+
+def is_terminal(outcome: Outcome) -> bool:
+    return isinstance(outcome, Found | NotFound | Cancelled)

@@ -1,0 +1,58 @@
+"""What the domain needs from the outside world, as protocols the adapters implement."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+from cedula_domain.cedula import Cedula
+from cedula_domain.outcomes import Outcome
+
+if TYPE_CHECKING:
+    from cedula_domain.record import LookupRecord
+
+
+class CensusScraper(Protocol):
+    def lookup(self, cedula: Cedula) -> Outcome:
+        """Ask the census once. Never raises for site trouble: that is an outcome."""
+        ...
+
+    def close(self) -> None:
+        """Release the browser and anything else the scraper holds."""
+        ...
+
+
+class CedulaRepository(Protocol):
+    def get(self, cedula: Cedula) -> LookupRecord | None: ...
+
+    def add(self, record: LookupRecord) -> bool:
+        """Store a new record; False (and nothing written) if one exists for the cédula."""
+        ...
+
+    def save(self, record: LookupRecord) -> bool:
+        """Compare-and-set: store ``record`` only if the stored version is still
+        ``record.version``, bumping it. One conditional write, so of two callers saving
+        changes of the same version exactly one wins; that is how a claim is atomic."""
+        ...
+
+    def due(self, now: datetime) -> list[Cedula]:
+        """Cédulas whose record is PENDING with its next attempt at or before ``now``,
+        or PROCESSING with a lease that expired at or before ``now``."""
+        ...
+
+    def purge_evidence(self, fetched_before: datetime) -> int:
+        """Blank the raw evidence of records fetched before the time; how many were."""
+        ...
+
+
+class TaskQueue(Protocol):
+    def enqueue(self, cedula: Cedula, not_before: datetime | None = None) -> None:
+        """Ask for an attempt now or not before a time. A wake-up call: it may be
+        delivered twice or never, the record stays the truth."""
+        ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware (UTC)."""
+        ...

@@ -1,0 +1,143 @@
+"""The use cases of looking up cédulas, one method each, over the ports."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from datetime import timedelta
+
+from attrs import define, evolve
+
+from cedula_domain.cedula import Cedula
+from cedula_domain.outcomes import Outcome, Unavailable
+from cedula_domain.ports import CedulaRepository, CensusScraper, Clock, TaskQueue
+from cedula_domain.record import LookupRecord, LookupStatus
+from cedula_domain.refresh import RefreshDecision, RefreshPolicy
+from cedula_domain.retry import RetryPolicy
+
+logger = logging.getLogger(__name__)
+
+
+@define(kw_only=True)
+class CedulaLookup:
+    """Every change goes through a compare-and-set save, so of two callers acting on the
+    same record (a duplicated delivery, a sweep, a person refreshing) exactly one wins
+    and the other steps back without side effects."""
+
+    repository: CedulaRepository
+    queue: TaskQueue
+    scraper: CensusScraper
+    clock: Clock
+    retry_policy: RetryPolicy
+    refresh_policy: RefreshPolicy
+    # Longer than the task timeout: a live worker must never lose its lease.
+    lease: timedelta
+    evidence_retention: timedelta
+
+    def request_first(self, cedula: Cedula) -> LookupRecord:
+        """Start the lookup of a newly registered cédula; idempotent."""
+        record = LookupRecord.requested(cedula, self.clock.now())
+        if self.repository.add(record):
+            self.queue.enqueue(cedula)
+            return record
+        existing = self.repository.get(cedula)
+        if existing is None:  # deleted between add and get: start over
+            return self.request_first(cedula)
+        if existing.is_due(self.clock.now()):
+            self.queue.enqueue(cedula)
+        return existing
+
+    def request_refresh(self, cedula: Cedula) -> RefreshDecision:
+        """A person asks to look their cédula up again; rate-limited."""
+        record = self.repository.get(cedula)
+        if record is None:
+            self.request_first(cedula)
+            return RefreshDecision.allow()
+        now = self.clock.now()
+        decision = self.refresh_policy.decide(record, now)
+        if not decision.allowed:
+            return decision
+        if self._save(record.restart(now)) is None:
+            # Someone else changed it first, most likely by starting a lookup.
+            return RefreshDecision.in_progress()
+        self.queue.enqueue(cedula)
+        return decision
+
+    def force_refresh(self, cedula: Cedula) -> LookupRecord:
+        """An operator asks for a new lookup: no rate limit, nothing doubled."""
+        record = self.repository.get(cedula)
+        if record is None:
+            return self.request_first(cedula)
+        if not record.status.is_final:
+            # The lookup is already on its way; make sure it is not waiting on a lost wake-up.
+            self.queue.enqueue(cedula)
+            return record
+        restarted = self._save(record.restart(self.clock.now()))
+        if restarted is None:  # changed meanwhile: decide again on what is stored now
+            return self.force_refresh(cedula)
+        self.queue.enqueue(cedula)
+        return restarted
+
+    def run_attempt(self, cedula: Cedula) -> LookupRecord | None:
+        """The task: one attempt to read the census, if the record says one is due.
+
+        Returns the stored result, or None when there was nothing to do (stale or
+        duplicate delivery) or another caller changed the record first (its result wins;
+        ours is discarded). The scraper is called only after this caller won the claim.
+        """
+        now = self.clock.now()
+        record = self.repository.get(cedula)
+        if record is None or not record.is_due(now):
+            return None
+        if record.lease_expired(now):
+            record = record.abandon(now, self.retry_policy)
+            if record.status is LookupStatus.ERROR:
+                return self._save(record)
+        claimed = self._save(record.claim(now, self.lease))
+        if claimed is None:
+            return None
+        outcome = self._ask_census(cedula)
+        result = self._save(claimed.record_outcome(outcome, self.clock.now(), self.retry_policy))
+        if result is not None and result.status is LookupStatus.PENDING:
+            self.queue.enqueue(cedula, not_before=result.next_attempt_at)
+        return result
+
+    def resume_due(self) -> int:
+        """The periodic sweep: wake up what a lost delivery or a vanished worker left
+        behind, then forget old evidence. Returns how many lookups were enqueued."""
+        now = self.clock.now()
+        enqueued = 0
+        for cedula in self.repository.due(now):
+            record = self.repository.get(cedula)
+            if record is None or not record.is_due(now):  # changed since it was listed
+                continue
+            if record.lease_expired(now) and self.retry_policy.gives_up_after(record.attempts):
+                # No attempt is left to run, so waking a worker would be pointless.
+                self._save(record.abandon(now, self.retry_policy))
+                continue
+            self.queue.enqueue(cedula)
+            enqueued += 1
+        self.repository.purge_evidence(now - self.evidence_retention)
+        return enqueued
+
+    def _ask_census(self, cedula: Cedula) -> Outcome:
+        # A scraper bug must not leave the record stuck in PROCESSING until its lease
+        # expires: it becomes an ordinary failure, retried and finally shown as ERROR.
+        # It is logged, not re-raised: the record now tells the truth, and the queue has
+        # nothing to add. BaseException (the task timeout, a shutdown) is left alone: the
+        # worker is going away and the expired lease will tell.
+        try:
+            return self.scraper.lookup(cedula)
+        except Exception as error:
+            logger.exception("census scraper failed unexpectedly for %s", cedula)
+            return Unavailable(
+                reason=f"unexpected {type(error).__name__}: {error}",
+                evidence="".join(traceback.format_exception(error)),
+            )
+
+    def _save(self, record: LookupRecord) -> LookupRecord | None:
+        """The stored copy (at the version the save bumped it to), or None when another
+        caller changed the record first."""
+        if not self.repository.save(record):
+            return None
+        return evolve(record, version=record.version + 1)

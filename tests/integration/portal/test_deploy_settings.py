@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def production_env(tmp_path: Path) -> dict[str, str]:
+    return {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECURE_SSL": "1",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "portal.paginamadre.co",
+        "PAGINA_MADRE_DATA_DIR": str(tmp_path),
+    }
+
+
+def test_the_deploy_checklist_is_clean_under_production_variables(tmp_path: Path):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **production_env(tmp_path))
+
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_checklist_fails_without_https(tmp_path: Path):
+    env = production_env(tmp_path) | {"DJANGO_SECURE_SSL": "0"}
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+
+    assert result.returncode != 0
+    assert "SECURE_SSL_REDIRECT" in result.stderr + result.stdout
+
+
+def test_a_local_run_without_secret_generates_one_outside_git(tmp_path: Path):
+    env = {"DJANGO_SECRET_KEY": "", "PAGINA_MADRE_DATA_DIR": str(tmp_path)}
+
+    first = manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", **env)
+    second = manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", **env)
+
+    assert first.returncode == 0, first.stderr
+    assert len(first.stdout.strip()) >= 50
+    assert first.stdout == second.stdout
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import CustomUser
+from accounts.policy import POLICY_VERSION
+
+pytestmark = pytest.mark.django_db
+
+
+def test_registering_creates_the_account_and_logs_the_person_in(register, client: Client):
+    response = register()
+
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:home")
+    user = CustomUser.objects.get()
+    assert user.cedula == "1234567890"
+    assert user.nombre_completo == "María Fernanda López"
+    assert str(user.telefono) == "+573001234567"
+    assert user.politica_version == POLICY_VERSION
+    assert user.politica_aceptada_en is not None
+    assert user.check_password("Clave-segura-2026")
+    assert user.password.startswith("argon2")
+    home = client.get(reverse("accounts:home"))
+    assert home.status_code == 200
+    assert "María Fernanda López" in home.text
+
+
+def test_a_second_account_with_the_same_cedula_is_refused_keeping_the_other_fields(
+    register, client: Client
+):
+    register()
+    client.post(reverse("accounts:logout"))
+
+    response = register(cedula="1234567890", nombre_completo="Otra Persona")
+
+    assert response.status_code == 200
+    assert "Ya existe una cuenta registrada con esta cédula." in response.text
+    assert 'value="Otra Persona"' in response.text
+    assert CustomUser.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("cedula", "message"),
+    [
+        ("12AB567", "La cédula solo puede tener números"),
+        ("١٢٣٤٥٦", "La cédula solo puede tener números"),
+        ("0123456", "La cédula no puede empezar por cero."),
+        ("12", "La cédula debe tener entre 3 y 10 dígitos."),
+        ("12345678901", "La cédula debe tener entre 3 y 10 dígitos."),
+        ("", "Este campo es obligatorio."),
+    ],
+)
+def test_an_invalid_cedula_is_explained_and_nothing_is_saved(register, cedula, message):
+    response = register(cedula=cedula)
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert 'value="María Fernanda López"' in response.text
+    assert not CustomUser.objects.exists()
+
+
+@pytest.mark.parametrize("telefono", ["12345", "300 123", "abc", "+1 202 555 0100"])
+def test_a_phone_that_is_not_colombian_is_refused(register, telefono):
+    response = register(telefono=telefono)
+
+    assert response.status_code == 200
+    assert "Escribe un número de teléfono colombiano válido" in response.text
+    assert not CustomUser.objects.exists()
+
+
+def test_mismatched_passwords_are_refused(register):
+    response = register(password2="Otra-clave-2026")
+
+    assert response.status_code == 200
+    assert "Los dos campos de contraseña no coinciden." in response.text
+    assert not CustomUser.objects.exists()
+
+
+def test_a_weak_password_is_refused_in_spanish(register):
+    response = register(password1="12345678", password2="12345678")
+
+    assert response.status_code == 200
+    assert "Esta contraseña es demasiado común." in response.text
+    assert not CustomUser.objects.exists()
+
+
+def test_registering_requires_accepting_the_data_policy(register):
+    response = register(acepta_politica=None)
+
+    assert response.status_code == 200
+    assert "Debes aceptar la política de datos para registrarte." in response.text
+    assert not CustomUser.objects.exists()
+
+
+def test_the_registration_page_links_to_the_data_policy(client: Client):
+    response = client.get(reverse("accounts:register"))
+
+    assert response.status_code == 200
+    assert reverse("accounts:data_policy") in response.text
+    assert 'data-digits-only' in response.text
+
+
+def test_a_logged_in_person_visiting_registration_goes_home(register, client: Client):
+    register()
+
+    response = client.get(reverse("accounts:register"))
+
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:home")

@@ -1,0 +1,67 @@
+"""Shared pieces of the domain's unit tests; no Django here, on purpose."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from fakes import (
+    LEASE,
+    START,
+    InMemoryRepository,
+    RecordingQueue,
+    ScriptedScraper,
+    SettableClock,
+    top_of_range,
+)
+
+from cedula_domain import CedulaLookup, RefreshPolicy, RetryPolicy
+
+
+@pytest.fixture
+def retry_policy() -> RetryPolicy:
+    return RetryPolicy(random=top_of_range)
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    return SettableClock(START)
+
+
+@pytest.fixture
+def repository() -> InMemoryRepository:
+    return InMemoryRepository()
+
+
+@pytest.fixture
+def queue() -> RecordingQueue:
+    return RecordingQueue()
+
+
+@pytest.fixture
+def scraper() -> ScriptedScraper:
+    return ScriptedScraper()
+
+
+@pytest.fixture
+def make_service(repository, queue, clock, retry_policy):
+    """Builds services sharing the repository, queue and clock; one per worker."""
+
+    def make(scraper: ScriptedScraper, refresh_policy: RefreshPolicy | None = None) -> CedulaLookup:
+        return CedulaLookup(
+            repository=repository,
+            queue=queue,
+            scraper=scraper,
+            clock=clock,
+            retry_policy=retry_policy,
+            refresh_policy=refresh_policy or RefreshPolicy(),
+            lease=LEASE,
+            evidence_retention=timedelta(days=30),
+        )
+
+    return make
+
+
+@pytest.fixture
+def service(make_service, scraper) -> CedulaLookup:
+    return make_service(scraper)

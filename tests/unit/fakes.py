@@ -1,0 +1,101 @@
+"""In-memory stand-ins for the ports, a few lines each, behaving as the ports promise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from attrs import Factory, define, evolve
+
+from cedula_domain import Cedula, Found, LookupRecord, Outcome, VotingPlace
+
+START = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+LEASE = timedelta(minutes=5)
+CEDULA = Cedula.parse("1.234.567.890")
+PLACE = VotingPlace(
+    departamento="BOGOTA D.C.",
+    municipio="BOGOTA D.C.",
+    puesto="CORFERIAS",
+    direccion="CARRERA 37 # 24-67",
+    mesa="12",
+)
+FOUND = Found(place=PLACE, engine="stealth", evidence='{"encontrado": true}')
+
+
+def top_of_range(low: float, high: float) -> float:
+    """A jitter source that always draws the ceiling, so delays are exact."""
+    return high
+
+
+# What a scripted scraper answers: an outcome, an exception to raise, or a callable run
+# at that moment (to make things happen while the "site" is being read).
+Step = Outcome | BaseException | Callable[[], Outcome]
+
+
+@define(slots=False)  # so that tests may patch or spy on a method
+class ScriptedScraper:
+    steps: list[Step] = Factory(list)
+    calls: list[Cedula] = Factory(list)
+
+    def lookup(self, cedula: Cedula) -> Outcome:
+        self.calls.append(cedula)
+        step = self.steps.pop(0)
+        if isinstance(step, BaseException):
+            raise step
+        return step() if callable(step) else step
+
+    def close(self) -> None:
+        pass
+
+
+@define(slots=False)  # so that tests may patch or spy on a method
+class InMemoryRepository:
+    records: dict[Cedula, LookupRecord] = Factory(dict)
+
+    def get(self, cedula: Cedula) -> LookupRecord | None:
+        return self.records.get(cedula)
+
+    def add(self, record: LookupRecord) -> bool:
+        if record.cedula in self.records:
+            return False
+        self.records[record.cedula] = record
+        return True
+
+    def save(self, record: LookupRecord) -> bool:
+        stored = self.records.get(record.cedula)
+        if stored is None or stored.version != record.version:
+            return False
+        self.records[record.cedula] = evolve(record, version=record.version + 1)
+        return True
+
+    def due(self, now: datetime) -> list[Cedula]:
+        return [cedula for cedula, record in self.records.items() if record.is_due(now)]
+
+    def purge_evidence(self, fetched_before: datetime) -> int:
+        old = [
+            record
+            for record in self.records.values()
+            if record.evidence and record.fetched_at and record.fetched_at < fetched_before
+        ]
+        for record in old:
+            self.records[record.cedula] = evolve(record, evidence="")
+        return len(old)
+
+
+@define(slots=False)  # so that tests may patch or spy on a method
+class RecordingQueue:
+    enqueued: list[tuple[Cedula, datetime | None]] = Factory(list)
+
+    def enqueue(self, cedula: Cedula, not_before: datetime | None = None) -> None:
+        self.enqueued.append((cedula, not_before))
+
+
+@define(slots=False)  # so that tests may patch or spy on a method
+class SettableClock:
+    current: datetime
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, delta: timedelta) -> None:
+        self.current += delta
