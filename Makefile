@@ -23,9 +23,16 @@ browser:
 migrate: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py setup_schedules
 
+# The portal on http://127.0.0.1:8000 and its worker; Ctrl-C stops both.
 run: migrate browser
-	$(VENV)/bin/honcho start
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start
+
+# The same against the local census simulator, with a banner on every page.
+demo: migrate browser
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CENSUS_URL=http://127.0.0.1:8765/ CENSUS_SIMULATED=1 \
+		$(VENV)/bin/honcho -f Procfile.demo start
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -49,3 +49,72 @@ class CustomUser(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.nombre_completo.split(" ", 1)[0]
+
+
+class CedulaInfo(models.Model):
+    """The stored state of a person's census lookup: the domain's LookupRecord as a row.
+
+    Rules live in ``cedula_domain``; this table only keeps what the repository adapter
+    writes, with ``version`` for its compare-and-set updates.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "En cola"
+        PROCESSING = "processing", "Consultando"
+        FOUND = "found", "Encontrada"
+        NOT_FOUND = "not_found", "No está en el censo"
+        CANCELLED = "cancelled", "Cédula cancelada"
+        ERROR = "error", "Sin respuesta"
+
+    class FailureKind(models.TextChoices):
+        BLOCKED = "blocked", "Bloqueada por el sitio"
+        UNAVAILABLE = "unavailable", "Sitio no disponible"
+        PAGE_CHANGED = "page_changed", "La página cambió"
+        INTERRUPTED = "interrupted", "Consulta interrumpida"
+
+    user = models.OneToOneField(
+        CustomUser, on_delete=models.CASCADE, related_name="cedula_info", verbose_name="usuario"
+    )
+    # A copy of the user's cédula: the lookup is keyed by it, and conditional updates
+    # filter on it without a join.
+    cedula = models.CharField("cédula", max_length=10, unique=True)
+    status = models.CharField("estado", max_length=12, choices=Status.choices)
+    attempts = models.PositiveSmallIntegerField("intentos", default=0)
+    next_attempt_at = models.DateTimeField("próximo intento", null=True, blank=True)
+    lease_expires_at = models.DateTimeField("reservada hasta", null=True, blank=True)
+    last_failure_kind = models.CharField(
+        "último fallo", max_length=12, choices=FailureKind.choices, blank=True
+    )
+    last_failure_message = models.TextField("detalle del último fallo", blank=True)
+    requested_at = models.DateTimeField("solicitada el")
+    fetched_at = models.DateTimeField("respondida el", null=True, blank=True)
+
+    departamento = models.CharField(max_length=100, blank=True)
+    municipio = models.CharField(max_length=100, blank=True)
+    puesto = models.CharField(max_length=200, blank=True)
+    direccion = models.CharField("dirección", max_length=200, blank=True)
+    mesa = models.CharField(max_length=20, blank=True)
+    coddivipol = models.CharField("código DIVIPOL", max_length=20, blank=True)
+    latitud = models.FloatField(null=True, blank=True)
+    longitud = models.FloatField(null=True, blank=True)
+
+    novedad = models.CharField(max_length=200, blank=True)
+    resolucion = models.CharField("resolución", max_length=100, blank=True)
+    fecha_novedad = models.CharField("fecha de la novedad", max_length=50, blank=True)
+
+    engine = models.CharField("motor del navegador", max_length=20, blank=True)
+    evidence = models.TextField("evidencia", blank=True)
+    version = models.PositiveIntegerField("versión", default=0)
+    updated_at = models.DateTimeField("actualizada el", auto_now=True)
+
+    class Meta:
+        verbose_name = "consulta del censo"
+        verbose_name_plural = "consultas del censo"
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="cedulainfo_due"),
+            models.Index(fields=["status", "lease_expires_at"], name="cedulainfo_lease"),
+            models.Index(fields=["fetched_at"], name="cedulainfo_fetched"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cedula}: {self.get_status_display()}"

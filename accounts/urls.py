@@ -1,7 +1,7 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from accounts import views
+from accounts import census_views, views
 
 app_name = "accounts"
 
@@ -14,4 +14,7 @@ urlpatterns = [
     path("perfil/clave/", views.change_password, name="change_password"),
     path("politica-de-datos/", views.DataPolicyView.as_view(), name="data_policy"),
     path("salud/", views.health, name="health"),
+    path("censo/tarjeta/", census_views.census_card, name="census_card"),
+    path("censo/estado.json", census_views.census_status, name="census_status"),
+    path("censo/actualizar/", census_views.census_refresh, name="census_refresh"),
 ]

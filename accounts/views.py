@@ -18,9 +18,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import FormView, TemplateView
 
+from accounts.census_views import census_card_context
 from accounts.forms import ProfileForm, RegistrationForm
 from accounts.login import CedulaLoginForm
 from accounts.policy import POLICY_VERSION
+from accounts.selectors import census_record
 from accounts.services import CedulaAlreadyRegistered, register_person
 
 REMEMBER_ME_SECONDS = 14 * 24 * 60 * 60
@@ -71,6 +73,10 @@ class CedulaLoginView(LoginView):
 
 class HomeView(TemplateView):
     template_name = "accounts/inicio.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        record = census_record(self.request.user)
+        return super().get_context_data(**kwargs) | census_card_context(record)
 
 
 @require_http_methods(["GET", "POST"])

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "django_bootstrap5",
+    "django_q",
     "phonenumber_field",
 ]
 
@@ -65,6 +66,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.census_simulated",
             ],
         },
     },
@@ -167,3 +169,57 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# --- Census lookups -------------------------------------------------------------------
+# The scraper (built from these in pagina_madre.services; checked by accounts.checks).
+CENSUS_URL = env.str("CENSUS_URL", default="https://consultacenso.registraduria.gov.co/")
+# An engine (stealth, patchright) or a chain tried in order after a block.
+CENSUS_SCRAPER = env.str("CENSUS_SCRAPER", default="stealth,patchright")
+# Empty: Playwright's own Chromium if installed, else /usr/bin/chromium.
+CENSUS_BROWSER_EXECUTABLE = env.str("CENSUS_BROWSER_EXECUTABLE", default="")
+CENSUS_HEADLESS = env.bool("CENSUS_HEADLESS", default=True)
+# The budget of one whole lookup, browser launch included.
+CENSUS_TIMEOUT_S = env.float("CENSUS_TIMEOUT_S", default=60)
+CENSUS_RECYCLE_AFTER = env.int("CENSUS_RECYCLE_AFTER", default=50)
+CENSUS_SNAPSHOT_DIR = Path(env.str("CENSUS_SNAPSHOT_DIR", default=str(DATA_DIR / "snapshots")))
+CENSUS_MAX_ATTEMPTS = env.int("CENSUS_MAX_ATTEMPTS", default=3)
+CENSUS_RETRY_BASE_S = env.float("CENSUS_RETRY_BASE_S", default=60)
+# A block calls for a longer pause than an outage: insisting is what gets a client banned.
+CENSUS_BLOCKED_RETRY_BASE_S = env.float("CENSUS_BLOCKED_RETRY_BASE_S", default=600)
+CENSUS_RETRY_MAX_S = env.float("CENSUS_RETRY_MAX_S", default=3600)
+CENSUS_RETRY_MIN_S = env.float("CENSUS_RETRY_MIN_S", default=5)
+CENSUS_REFRESH_INTERVAL_S = env.int("CENSUS_REFRESH_INTERVAL_S", default=3600)
+CENSUS_EVIDENCE_DAYS = env.int("CENSUS_EVIDENCE_DAYS", default=30)
+# Shown on every page when the portal reads the local census simulator (make demo).
+CENSUS_SIMULATED = env.bool("CENSUS_SIMULATED", default=False)
+# The official lookup, offered to people whenever the automated one cannot answer.
+CENSUS_OFFICIAL_URL = "https://consultacenso.registraduria.gov.co/"
+
+# --- Django-Q2 (background lookups) ---------------------------------------------------
+QCLUSTER_TIMEOUT = env.int("QCLUSTER_TIMEOUT", default=int(CENSUS_TIMEOUT_S) + 30)
+Q_CLUSTER = {
+    "name": "pagina_madre",
+    "orm": "default",
+    # SQLite takes one writer at a time: one worker (checked by accounts.checks).
+    "workers": env.int("QCLUSTER_WORKERS", default=1),
+    "timeout": QCLUSTER_TIMEOUT,
+    # The ORM broker hands a task out again `retry` seconds after it was pulled, so it
+    # must outlast the timeout or a slow lookup runs twice.
+    "retry": env.int("QCLUSTER_RETRY", default=QCLUSTER_TIMEOUT + 30),
+    # Retries are the domain's business (RetryPolicy): Django-Q2 never re-runs a
+    # failed task by itself, and acknowledges failures so they don't come back.
+    "max_attempts": 1,
+    "ack_failures": True,
+    "queue_limit": env.int("QCLUSTER_QUEUE_LIMIT", default=2),
+    "bulk": 1,
+    "poll": env.float("QCLUSTER_POLL_S", default=1),
+    "save_limit": 500,
+    "catch_up": False,
+    # A fresh worker process (and so a fresh browser) now and then bounds memory growth.
+    "recycle": env.int("QCLUSTER_RECYCLE", default=500),
+    "label": "Tareas en segundo plano",
+}
+# A worker holds a lookup this long; past it the attempt is presumed lost. Longer than
+# the task timeout (a live worker never loses it), shorter than the broker's retry (a
+# redelivered task finds it expired).
+CENSUS_LEASE_S = env.int("CENSUS_LEASE_S", default=QCLUSTER_TIMEOUT + 10)

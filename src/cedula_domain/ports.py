@@ -31,13 +31,18 @@ class CedulaRepository(Protocol):
 
     def save(self, record: LookupRecord) -> bool:
         """Compare-and-set: store ``record`` only if the stored version is still
-        ``record.version``, bumping it. One conditional write, so of two callers saving
-        changes of the same version exactly one wins; that is how a claim is atomic."""
+        ``record.version``, bumping it by one (the service counts on that to know the
+        version it stored). One conditional write, so of two callers saving changes of
+        the same version exactly one wins; that is how a claim is atomic."""
         ...
 
     def due(self, now: datetime) -> list[Cedula]:
         """Cédulas whose record is PENDING with its next attempt at or before ``now``,
         or PROCESSING with a lease that expired at or before ``now``."""
+        ...
+
+    def unrequested(self) -> list[Cedula]:
+        """Registered cédulas that have no record yet: their first request was lost."""
         ...
 
     def purge_evidence(self, fetched_before: datetime) -> int:

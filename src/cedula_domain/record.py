@@ -4,15 +4,14 @@ The queue is just a wake-up call that may be delivered twice or never; every dec
 taken here from the record, and every change is a new record the repository stores with a
 compare-and-set on ``version``.
 
-Life of a record::
+Life of a record, "ERROR" meaning the failure came on the last attempt allowed::
 
-    requested ──> PENDING ──claim──> PROCESSING ──record_outcome──> FOUND / NOT_FOUND / CANCELLED
-                     ^                  │  │                        (terminal outcome)
-                     │   failure, tries │  └──record_outcome──> ERROR (failure, no tries left)
-                     └──── left ────────┤
-                     └──── abandon ─────┘  lease expired: the worker vanished (INTERRUPTED);
-                                           ERROR instead when no tries are left
-    any final state ──restart──> PENDING (a refresh; the last answer is kept meanwhile)
+    requested            -> PENDING, due at once
+    PENDING, due         -claim->          PROCESSING, under a lease
+    PROCESSING           -record_outcome-> FOUND | NOT_FOUND | CANCELLED  (an answer)
+                                           PENDING after a backoff | ERROR  (a failure)
+    PROCESSING, expired  -abandon->        PENDING at once | ERROR  (the worker vanished)
+    any final state      -restart->        PENDING  (a refresh; the last answer stays shown)
 """
 
 from __future__ import annotations

@@ -104,7 +104,8 @@ class CedulaLookup:
 
     def resume_due(self) -> int:
         """The periodic sweep: wake up what a lost delivery or a vanished worker left
-        behind, then forget old evidence. Returns how many lookups were enqueued."""
+        behind, start what a lost hand-off never started, then forget old evidence.
+        Returns how many lookups were enqueued."""
         now = self.clock.now()
         enqueued = 0
         for cedula in self.repository.due(now):
@@ -116,6 +117,12 @@ class CedulaLookup:
                 self._save(record.abandon(now, self.retry_policy))
                 continue
             self.queue.enqueue(cedula)
+            enqueued += 1
+        # The hand-off after registration failed (it runs after the commit and is only
+        # logged when it fails): nobody would ask for these otherwise. Done after the
+        # due ones, which would list them again.
+        for cedula in self.repository.unrequested():
+            self.request_first(cedula)
             enqueued += 1
         self.repository.purge_evidence(now - self.evidence_retention)
         return enqueued

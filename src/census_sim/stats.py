@@ -24,6 +24,8 @@ class Stats:
     _consultas: list[ConsultaCall] = field(default_factory=list)
 
     def count(self, method: str, path: str) -> None:
+        if path.startswith("/__sim/"):
+            return  # the control endpoints are not the portal's traffic
         with self._lock:
             self._requests[f"{method} {path}"] += 1
 

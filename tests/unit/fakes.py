@@ -51,6 +51,8 @@ class ScriptedScraper:
 @define(slots=False)  # so that tests may patch or spy on a method
 class InMemoryRepository:
     records: dict[Cedula, LookupRecord] = Factory(dict)
+    # People with an account, whether or not their lookup was ever requested.
+    registered: list[Cedula] = Factory(list)
 
     def get(self, cedula: Cedula) -> LookupRecord | None:
         return self.records.get(cedula)
@@ -70,6 +72,9 @@ class InMemoryRepository:
 
     def due(self, now: datetime) -> list[Cedula]:
         return [cedula for cedula, record in self.records.items() if record.is_due(now)]
+
+    def unrequested(self) -> list[Cedula]:
+        return [cedula for cedula in self.registered if cedula not in self.records]
 
     def purge_evidence(self, fetched_before: datetime) -> int:
         old = [

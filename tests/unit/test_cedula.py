@@ -6,9 +6,8 @@ from hypothesis import strategies as st
 
 from cedula_domain import Cedula, InvalidCedula
 
-# Enough examples to reach the edge cases of a short string, few enough to stay fast;
-# no example database, so a test run leaves no .hypothesis folder behind.
-modest = settings(max_examples=40, deadline=None, database=None)
+# Enough examples to reach the edge cases of a short string, few enough to stay fast.
+modest = settings(max_examples=40, deadline=None)
 
 # Every number of 3 to 10 digits without a leading zero.
 digits = st.integers(min_value=100, max_value=9_999_999_999).map(str)

@@ -12,7 +12,6 @@ from cedula_domain import (
     BlockKind,
     Cedula,
     FailureKind,
-    Found,
     LookupRecord,
     LookupStatus,
     NotFound,
@@ -380,6 +379,18 @@ def test_the_sweep_wakes_due_lookups_and_lets_the_others_be(service, repository,
     assert all(not_before is None for _, not_before in queue.enqueued)
 
 
+def test_the_sweep_requests_the_first_lookup_of_people_whose_request_was_lost(
+    service, repository, queue, stored
+):
+    repository.registered.append(CEDULA)
+
+    assert service.resume_due() == 1
+
+    assert stored().status is LookupStatus.PENDING
+    assert queue.enqueued == [(CEDULA, None)]
+    assert repository.unrequested() == []
+
+
 def test_the_sweep_ends_a_vanished_last_attempt_in_error_instead_of_waking_it(
     service, repository, clock, stored, queue
 ):
@@ -424,7 +435,3 @@ def test_the_sweep_forgets_evidence_older_than_the_retention(
 
     purge.assert_called_once_with(START - timedelta(days=30))
     assert (stored(old).evidence, stored().evidence) == ("", "{}")
-
-
-def test_found_with_coordinates_is_a_plain_value(service):
-    assert Found(place=PLACE) == Found(place=PLACE)

@@ -47,11 +47,11 @@ def person(db: None) -> CustomUser:
 
 
 @pytest.fixture
-def browser_page(live_server: Any) -> Iterator[Page]:
+def browser_page(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]:
     """A page of a real Chromium driven by Playwright, for the portal served by live_server."""
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
     # are still synchronous and safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     executable = os.environ.get("CENSUS_BROWSER_EXECUTABLE") or shutil.which("chromium")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

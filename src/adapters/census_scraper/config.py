@@ -1,0 +1,171 @@
+"""How the census scraper is set up: a framework-free value object read from the environment."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import platform
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TypeVar
+
+from attrs import field, frozen, validators
+
+DEFAULT_URL = "https://consultacenso.registraduria.gov.co/"
+# The engines, in the order a chain tries them by default.
+ENGINE_NAMES: tuple[str, ...] = ("stealth", "patchright")
+DEFAULT_ENGINES = ENGINE_NAMES
+SYSTEM_CHROMIUM = "/usr/bin/chromium"
+
+_N = TypeVar("_N", int, float)
+_TRUE = frozenset({"1", "true", "yes", "on", "si", "sí"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
+
+class BrowserNotFound(RuntimeError):
+    """No Chromium to drive: a deployment problem, not a census outcome."""
+
+
+def parse_engines(text: str) -> tuple[str, ...]:
+    """``"stealth, patchright"`` -> ``("stealth", "patchright")``; unknown names refused."""
+    names: list[str] = []
+    for raw in text.split(","):
+        name = raw.strip().lower()
+        if not name:
+            continue
+        if name not in ENGINE_NAMES:
+            raise ValueError(
+                f"unknown census scraper {name!r}; valid scrapers: {', '.join(ENGINE_NAMES)} "
+                "(or a comma-separated chain of them)"
+            )
+        if name not in names:
+            names.append(name)
+    if not names:
+        raise ValueError(f"no census scraper named; valid scrapers: {', '.join(ENGINE_NAMES)}")
+    return tuple(names)
+
+
+def _engines(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return parse_engines(value if isinstance(value, str) else ",".join(value))
+
+
+def _positive(instance: object, attribute: object, value: float) -> None:
+    if value <= 0:
+        raise ValueError(f"{getattr(attribute, 'name', 'value')} must be positive, not {value}")
+
+
+def _optional_path(value: str | Path | None) -> Path | None:
+    if value is None or str(value).strip() == "":
+        return None
+    return Path(value)
+
+
+@frozen(kw_only=True)
+class ScraperConfig:
+    url: str = DEFAULT_URL
+    # One engine, or a chain tried in order; the next one only after a block.
+    engines: tuple[str, ...] = field(default=DEFAULT_ENGINES, converter=_engines)
+    # None: Playwright's own Chromium if installed, else the system one (resolved when the
+    # scraper is built, so that reading the settings never needs a browser).
+    executable: str | None = None
+    # For the stealth engine. Patchright runs headful whenever ``display`` is set (its
+    # authors' advice: headless Chromium still says "HeadlessChrome"), headless otherwise.
+    headless: bool = True
+    display: str | None = None
+    # The whole lookup, launch included: every wait inside takes what is left of it.
+    timeout_s: float = field(default=60.0, validator=_positive)
+    # Relaunch the browser after this many lookups: memory grows in a long-lived browser.
+    recycle_after: int = field(default=50, validator=[validators.instance_of(int), _positive])
+    # Where HTML + PNG snapshots of blocks and changed pages go (None: not kept).
+    snapshot_dir: Path | None = field(default=None, converter=_optional_path)
+    snapshot_keep: int = field(default=50, validator=_positive)
+    # How long a page that is not the form yet (a JS challenge, an unknown layout) gets to
+    # turn into the form before we call it a block or a changed page.
+    settle_grace_s: float = field(default=5.0, validator=_positive)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> ScraperConfig:
+        """Read ``CENSUS_*`` variables (and ``DISPLAY``) from an environment-like mapping."""
+
+        def text(name: str) -> str | None:
+            value = env.get(name)
+            return value.strip() if value is not None and value.strip() else None
+
+        headless = _flag(text("CENSUS_HEADLESS"), default=True, name="CENSUS_HEADLESS")
+        display = text("DISPLAY")
+        if not headless and display is None:
+            raise ValueError("CENSUS_HEADLESS=false needs a DISPLAY (for example, under Xvfb)")
+        return cls(
+            url=text("CENSUS_URL") or DEFAULT_URL,
+            engines=text("CENSUS_SCRAPER") or ",".join(DEFAULT_ENGINES),
+            executable=text("CENSUS_BROWSER_EXECUTABLE"),
+            headless=headless,
+            display=display,
+            timeout_s=_number(text("CENSUS_TIMEOUT_S"), 60.0, float, "CENSUS_TIMEOUT_S"),
+            recycle_after=_number(text("CENSUS_RECYCLE_AFTER"), 50, int, "CENSUS_RECYCLE_AFTER"),
+            snapshot_dir=text("CENSUS_SNAPSHOT_DIR"),
+        )
+
+
+def _flag(value: str | None, *, default: bool, name: str) -> bool:
+    if value is None:
+        return default
+    if value.lower() in _TRUE:
+        return True
+    if value.lower() in _FALSE:
+        return False
+    raise ValueError(f"{name} must be true or false, not {value!r}")
+
+
+def _number(value: str | None, default: _N, kind: type[_N], name: str) -> _N:
+    if value is None:
+        return default
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, not {value!r}") from None
+
+
+def resolve_executable(configured: str | None) -> str:
+    """The Chromium binary to launch, or a message that says how to get one."""
+    if configured is not None:
+        if os.path.isfile(configured) and os.access(configured, os.X_OK):
+            return configured
+        raise BrowserNotFound(f"CENSUS_BROWSER_EXECUTABLE={configured!r} is not an executable file")
+    for candidate in (_playwright_chromium(), SYSTEM_CHROMIUM):
+        if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            return candidate
+    raise BrowserNotFound(
+        "No Chromium found for the census scraper. Install one with "
+        "`apt-get install -y chromium` (Debian's, at /usr/bin/chromium) or "
+        "`playwright install chromium` (Playwright's own), "
+        "or point CENSUS_BROWSER_EXECUTABLE at a Chromium binary."
+    )
+
+
+def _playwright_chromium() -> str | None:
+    """Where ``playwright install chromium`` puts the browser this Playwright expects."""
+    # find_spec, not import: reading the settings should not load Playwright.
+    spec = importlib.util.find_spec("playwright")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(spec.submodule_search_locations[0]) / "driver" / "package"
+    try:
+        browsers = json.loads((package / "browsers.json").read_text())["browsers"]
+        revision = next(b["revision"] for b in browsers if b["name"] == "chromium")
+    except (OSError, ValueError, KeyError, StopIteration):
+        return None
+    location = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")
+    if location == "0":
+        root = package / ".local-browsers"
+    elif location:
+        root = Path(location)
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ms-playwright"
+    arch = "chrome-linux-arm64" if platform.machine() in ("aarch64", "arm64") else "chrome-linux64"
+    for folder in (arch, "chrome-linux"):
+        candidate = root / f"chromium-{revision}" / folder / "chrome"
+        if candidate.is_file():
+            return str(candidate)
+    return None

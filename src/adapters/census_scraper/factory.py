@@ -1,0 +1,19 @@
+"""Building the configured scraper: the one place that turns names into engines."""
+
+from __future__ import annotations
+
+from adapters.census_scraper.browser_scraper import BrowserScraper
+from adapters.census_scraper.chain import FallbackScraper
+from adapters.census_scraper.config import ScraperConfig, resolve_executable
+from adapters.census_scraper.engines import ENGINES
+from cedula_domain.ports import CensusScraper
+
+
+def build_scraper(config: ScraperConfig) -> CensusScraper:
+    """The scraper ``config`` asks for. Raises ``BrowserNotFound`` when no Chromium is
+    installed; nothing is launched until the first lookup."""
+    executable = resolve_executable(config.executable)
+    scrapers = [BrowserScraper(config, ENGINES[name](), executable) for name in config.engines]
+    if len(scrapers) == 1:
+        return scrapers[0]
+    return FallbackScraper(scrapers, config.timeout_s)

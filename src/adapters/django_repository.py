@@ -1,0 +1,132 @@
+"""The lookup records in the database, through Django's ORM (``accounts.CedulaInfo``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+
+from accounts.models import CedulaInfo, CustomUser
+from cedula_domain import (
+    Cancellation,
+    Cedula,
+    Coordinates,
+    FailureKind,
+    LookupRecord,
+    LookupStatus,
+    VotingPlace,
+)
+
+_PLACE_FIELDS = ("departamento", "municipio", "puesto", "direccion", "mesa", "coddivipol")
+
+
+class DjangoCedulaRepository:
+    def get(self, cedula: Cedula) -> LookupRecord | None:
+        row = CedulaInfo.objects.filter(cedula=cedula.value).first()
+        return to_domain(row) if row else None
+
+    def add(self, record: LookupRecord) -> bool:
+        user = CustomUser.objects.filter(cedula=record.cedula.value).first()
+        if user is None:
+            # Only registered people are looked up; the account is gone (or never was).
+            return False
+        try:
+            with transaction.atomic():
+                CedulaInfo.objects.create(user=user, **from_domain(record))
+        except IntegrityError:
+            return False
+        return True
+
+    def save(self, record: LookupRecord) -> bool:
+        # One conditional UPDATE: of two writers holding the same version, the database
+        # lets exactly one through.
+        updated = CedulaInfo.objects.filter(
+            cedula=record.cedula.value, version=record.version
+        ).update(**from_domain(record), version=F("version") + 1)
+        return updated == 1
+
+    def due(self, now: datetime) -> list[Cedula]:
+        waiting = Q(status=CedulaInfo.Status.PENDING, next_attempt_at__lte=now)
+        abandoned = Q(status=CedulaInfo.Status.PROCESSING, lease_expires_at__lte=now)
+        cedulas = CedulaInfo.objects.filter(waiting | abandoned).values_list("cedula", flat=True)
+        return [Cedula(value) for value in cedulas]
+
+    def unrequested(self) -> list[Cedula]:
+        cedulas = CustomUser.objects.filter(cedula_info__isnull=True).values_list(
+            "cedula", flat=True
+        )
+        return [Cedula(value) for value in cedulas]
+
+    def purge_evidence(self, fetched_before: datetime) -> int:
+        answered = Q(fetched_at__lt=fetched_before)
+        # A lookup that ended without an answer keeps the evidence of its failures.
+        given_up = Q(status=CedulaInfo.Status.ERROR, requested_at__lt=fetched_before)
+        return (
+            CedulaInfo.objects.filter(answered | given_up).exclude(evidence="").update(evidence="")
+        )
+
+
+def to_domain(row: CedulaInfo) -> LookupRecord:
+    return LookupRecord(
+        cedula=Cedula(row.cedula),
+        status=LookupStatus(row.status),
+        requested_at=row.requested_at,
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        lease_expires_at=row.lease_expires_at,
+        last_failure_kind=FailureKind(row.last_failure_kind) if row.last_failure_kind else None,
+        last_failure_message=row.last_failure_message,
+        fetched_at=row.fetched_at,
+        voting_place=_voting_place(row),
+        cancellation=_cancellation(row),
+        engine=row.engine,
+        evidence=row.evidence,
+        version=row.version,
+    )
+
+
+def from_domain(record: LookupRecord) -> dict[str, Any]:
+    """The columns of a record, except ``version`` (the repository manages it)."""
+    place = record.voting_place
+    coordinates = place.coordinates if place else None
+    cancellation = record.cancellation
+    return {
+        "cedula": record.cedula.value,
+        "status": record.status.value,
+        "requested_at": record.requested_at,
+        "attempts": record.attempts,
+        "next_attempt_at": record.next_attempt_at,
+        "lease_expires_at": record.lease_expires_at,
+        "last_failure_kind": record.last_failure_kind.value if record.last_failure_kind else "",
+        "last_failure_message": record.last_failure_message,
+        "fetched_at": record.fetched_at,
+        **{name: getattr(place, name) if place else "" for name in _PLACE_FIELDS},
+        "latitud": coordinates.latitude if coordinates else None,
+        "longitud": coordinates.longitude if coordinates else None,
+        "novedad": cancellation.novedad if cancellation else "",
+        "resolucion": cancellation.resolucion if cancellation else "",
+        "fecha_novedad": cancellation.fecha if cancellation else "",
+        "engine": record.engine,
+        "evidence": record.evidence,
+    }
+
+
+def _voting_place(row: CedulaInfo) -> VotingPlace | None:
+    if not row.departamento:
+        return None
+    coordinates = (
+        Coordinates(latitude=row.latitud, longitude=row.longitud)
+        if row.latitud is not None and row.longitud is not None
+        else None
+    )
+    return VotingPlace(
+        **{name: getattr(row, name) for name in _PLACE_FIELDS}, coordinates=coordinates
+    )
+
+
+def _cancellation(row: CedulaInfo) -> Cancellation | None:
+    if not row.novedad:
+        return None
+    return Cancellation(novedad=row.novedad, resolucion=row.resolucion, fecha=row.fecha_novedad)
