@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -18,6 +20,41 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
     )
+
+
+@pytest.mark.parametrize(
+    ("env", "problem"),
+    [
+        ({"QCLUSTER_TIMEOUT": "90", "QCLUSTER_RETRY": "100"}, "census.E001"),
+        (
+            {"QCLUSTER_TIMEOUT": "90", "QCLUSTER_RETRY": "200", "CENSUS_LEASE_S": "60"},
+            "census.E002",
+        ),
+        ({"CENSUS_TIMEOUT_S": "120", "QCLUSTER_TIMEOUT": "100"}, "census.E003"),
+        ({"QCLUSTER_WORKERS": "3"}, "census.E004"),
+        ({"CENSUS_SCRAPER": "selenium"}, "census.E005"),
+    ],
+)
+def test_unsafe_lookup_settings_fail_the_checks(tmp_path: Path, env: dict[str, str], problem: str):
+    result = manage("check", PAGINA_MADRE_DATA_DIR=str(tmp_path), **env)
+
+    assert result.returncode != 0
+    assert problem in result.stderr
+
+
+def test_a_missing_browser_is_a_warning_naming_both_install_commands(tmp_path: Path):
+    result = manage(
+        "check", PAGINA_MADRE_DATA_DIR=str(tmp_path), CENSUS_BROWSER_EXECUTABLE="/no/chromium"
+    )
+
+    assert result.returncode == 0
+    assert "census.W001" in result.stderr + result.stdout
+
+
+def test_the_default_lookup_settings_pass_the_checks(tmp_path: Path):
+    result = manage("check", "--fail-level", "WARNING", PAGINA_MADRE_DATA_DIR=str(tmp_path))
+
+    assert result.returncode == 0, result.stderr
 
 
 def production_env(tmp_path: Path) -> dict[str, str]:
@@ -49,8 +86,12 @@ def test_the_deploy_checklist_fails_without_https(tmp_path: Path):
 def test_a_local_run_without_secret_generates_one_outside_git(tmp_path: Path):
     env = {"DJANGO_SECRET_KEY": "", "PAGINA_MADRE_DATA_DIR": str(tmp_path)}
 
-    first = manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", **env)
-    second = manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", **env)
+    first = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", **env
+    )
+    second = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", **env
+    )
 
     assert first.returncode == 0, first.stderr
     assert len(first.stdout.strip()) >= 50

@@ -23,9 +23,7 @@ def test_a_person_logs_in_with_the_cedula_written_with_dots(client: Client, pers
     assert client.get(reverse("accounts:home")).context["user"] == person
 
 
-def test_a_wrong_password_gets_one_message_that_reveals_nothing(
-    client: Client, person: CustomUser
-):
+def test_a_wrong_password_gets_one_message_that_reveals_nothing(client: Client, person: CustomUser):
     wrong_password = log_in(client, "1234567", "no-es-la-clave")
     unknown_cedula = log_in(client, "7654321", "no-es-la-clave")
 

@@ -100,7 +100,7 @@ def test_the_registration_page_links_to_the_data_policy(client: Client):
 
     assert response.status_code == 200
     assert reverse("accounts:data_policy") in response.text
-    assert 'data-digits-only' in response.text
+    assert "data-digits-only" in response.text
 
 
 def test_a_logged_in_person_visiting_registration_goes_home(register, client: Client):

@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from attrs import evolve
+from django.test import Client
+from django.urls import reverse
+from django_q.models import OrmQ
+
+from accounts.models import CedulaInfo, CustomUser
+from adapters.django_repository import DjangoCedulaRepository
+from cedula_domain import (
+    Cancellation,
+    Cedula,
+    Coordinates,
+    FailureKind,
+    LookupRecord,
+    LookupStatus,
+    VotingPlace,
+)
+
+pytestmark = pytest.mark.django_db
+
+PLACE = VotingPlace(
+    departamento="ANTIOQUIA",
+    municipio="MEDELLIN",
+    puesto="IE INEM JOSE FELIX DE RESTREPO",
+    direccion="CARRERA 48 # 1-125",
+    mesa="7",
+    coordinates=Coordinates(latitude=6.2, longitude=-75.57),
+)
+
+
+def store(user: CustomUser, **changes) -> LookupRecord:
+    repository = DjangoCedulaRepository()
+    now = datetime.now(UTC)
+    if changes.get("status", LookupStatus.PENDING).is_final:
+        changes.setdefault("next_attempt_at", None)
+    record = evolve(LookupRecord.requested(Cedula(user.cedula), now), **changes)
+    assert repository.add(record)
+    return repository.get(record.cedula)
+
+
+@pytest.fixture
+def other_person(db: None) -> CustomUser:
+    return CustomUser.objects.create_user(
+        "98765432", "Otra-clave-2026", nombre_completo="Otra Persona", telefono="+573009998877"
+    )
+
+
+@pytest.fixture
+def logged_in(client: Client, person: CustomUser) -> Client:
+    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def test_a_found_place_shows_on_home_with_a_map_link(logged_in: Client, person):
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE, fetched_at=datetime.now(UTC))
+
+    page = logged_in.get(reverse("accounts:home")).text
+
+    assert "IE INEM JOSE FELIX DE RESTREPO" in page
+    assert "openstreetmap.org/?mlat=6.200000&amp;mlon=-75.570000" in page
+    assert "hx-trigger" not in page
+
+
+def test_a_pending_lookup_polls_until_it_ends(logged_in: Client, person):
+    store(person)
+
+    card = logged_in.get(reverse("accounts:census_card")).text
+
+    assert 'hx-trigger="every 3s"' in card
+    assert "Tu consulta está en cola" in card
+
+
+def test_a_failed_attempt_tells_the_truth_and_the_next_try(logged_in: Client, person):
+    store(
+        person,
+        attempts=1,
+        last_failure_kind=FailureKind.BLOCKED,
+        last_failure_message="blocked by firewall (support id 123)",
+        next_attempt_at=datetime(2026, 11, 29, 20, 30, tzinfo=UTC),
+    )
+
+    card = logged_in.get(reverse("accounts:census_card")).text
+
+    assert "no permitió la consulta automática" in card
+    assert "hacia las 15:30" in card  # Bogotá time
+    assert "support id" not in card
+
+
+def test_an_exhausted_lookup_offers_the_official_portal(logged_in: Client, person):
+    store(person, status=LookupStatus.ERROR, attempts=3, last_failure_kind=FailureKind.UNAVAILABLE)
+
+    card = logged_in.get(reverse("accounts:census_card")).text
+
+    assert "No pudimos consultar tu lugar de votación" in card
+    assert "https://consultacenso.registraduria.gov.co/" in card
+    assert "Volver a consultar" in card
+    assert "hx-trigger" not in card
+
+
+def test_a_cancelled_cedula_shows_the_novedad(logged_in: Client, person):
+    cancellation = Cancellation(
+        novedad="Cancelada por Muerte", resolucion="0812", fecha="2019-05-02"
+    )
+    store(person, status=LookupStatus.CANCELLED, cancellation=cancellation)
+
+    card = logged_in.get(reverse("accounts:census_card")).text
+
+    assert "Cancelada por Muerte" in card
+    assert "Resolución: 0812" in card
+
+
+def test_the_status_json_describes_only_the_logged_in_person(
+    logged_in: Client, person, other_person
+):
+    fetched = datetime(2026, 11, 29, 15, 0, tzinfo=UTC)
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE, attempts=1, fetched_at=fetched)
+    store(other_person, status=LookupStatus.NOT_FOUND, attempts=1, evidence="{secret}")
+
+    body = logged_in.get(reverse("accounts:census_status")).json()
+
+    assert body == {
+        "status": "found",
+        "voting_place": {
+            "departamento": "ANTIOQUIA",
+            "municipio": "MEDELLIN",
+            "puesto": "IE INEM JOSE FELIX DE RESTREPO",
+            "direccion": "CARRERA 48 # 1-125",
+            "mesa": "7",
+        },
+        "cancellation": None,
+        "attempts": 1,
+        "next_attempt_at": None,
+        "fetched_at": "2026-11-29T15:00:00+00:00",
+    }
+
+
+def test_the_status_json_says_pending_before_the_first_record_exists(logged_in: Client):
+    assert logged_in.get(reverse("accounts:census_status")).json()["status"] == "pending"
+
+
+def test_a_refresh_right_after_a_lookup_is_refused_with_the_time(logged_in: Client, person):
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE)
+
+    response = logged_in.post(reverse("accounts:census_refresh"), follow=True)
+
+    assert "Podrás pedir otra consulta desde" in response.text
+    assert CedulaInfo.objects.get(cedula=person.cedula).status == "found"
+    assert not OrmQ.objects.exists()
+
+
+def test_a_refresh_after_the_interval_requeues_only_my_lookup(
+    logged_in: Client, person, other_person
+):
+    long_ago = datetime.now(UTC) - timedelta(hours=2)
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE, requested_at=long_ago)
+    store(other_person, status=LookupStatus.FOUND, voting_place=PLACE, requested_at=long_ago)
+
+    response = logged_in.post(reverse("accounts:census_refresh"), follow=True)
+
+    assert "Pedimos una nueva consulta" in response.text
+    assert CedulaInfo.objects.get(cedula=person.cedula).status == "pending"
+    assert CedulaInfo.objects.get(cedula=other_person.cedula).status == "found"
+    assert OrmQ.objects.count() == 1
+    # The last answer stays visible while the new lookup runs.
+    assert "IE INEM JOSE FELIX DE RESTREPO" in response.text
+
+
+def test_a_refresh_while_a_lookup_runs_is_refused(logged_in: Client, person):
+    store(person)
+
+    response = logged_in.post(reverse("accounts:census_refresh"), follow=True)
+
+    assert "Ya hay una consulta en curso" in response.text
+
+
+def test_refreshing_takes_a_post(logged_in: Client):
+    assert logged_in.get(reverse("accounts:census_refresh")).status_code == 405
+
+
+@pytest.mark.parametrize("name", ["census_card", "census_status", "census_refresh"])
+def test_anonymous_census_requests_go_to_login(client: Client, name: str):
+    response = client.post(reverse(f"accounts:{name}"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_the_admin_action_asks_for_a_new_lookup_whatever_the_hourly_limit(
+    client: Client, person, other_person
+):
+    admin = CustomUser.objects.create_superuser(
+        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
+    )
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    store(person, status=LookupStatus.ERROR, attempts=3, last_failure_kind=FailureKind.BLOCKED)
+    store(other_person, status=LookupStatus.FOUND, voting_place=PLACE)
+    changelist = reverse("admin:accounts_cedulainfo_changelist")
+
+    response = client.post(
+        changelist,
+        {"action": "request_again", "_selected_action": [person.cedula_info.pk]},
+        follow=True,
+    )
+
+    assert "Se pidió una nueva consulta para 1 cédula(s)." in response.text
+    assert CedulaInfo.objects.get(cedula=person.cedula).status == "pending"
+    assert CedulaInfo.objects.get(cedula=other_person.cedula).status == "found"
+    detail = client.get(reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk]))
+    assert detail.status_code == 200
+    assert client.get(changelist, {"q": "Gaitán"}).text.count(person.cedula) >= 1

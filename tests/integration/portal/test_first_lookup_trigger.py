@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+from django.db import OperationalError, transaction
+from django_q.models import OrmQ
+
+from accounts.models import CedulaInfo, CustomUser
+from accounts.tasks import sweep
+from adapters.django_repository import DjangoCedulaRepository
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def create_person(cedula: str = "1234567") -> CustomUser:
+    return CustomUser.objects.create_user(
+        cedula,
+        "Clave-segura-2026",
+        nombre_completo="Jorge Eliécer Gaitán",
+        telefono="+573001112233",
+    )
+
+
+def test_a_committed_registration_records_and_enqueues_its_first_lookup():
+    create_person()
+
+    assert CedulaInfo.objects.get().status == "pending"
+    assert OrmQ.objects.count() == 1
+
+
+def test_a_rolled_back_registration_asks_for_nothing():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        create_person()
+        raise RuntimeError("the request failed after saving the user")
+
+    assert not CustomUser.objects.exists()
+    assert not CedulaInfo.objects.exists()
+    assert not OrmQ.objects.exists()
+
+
+def test_later_saves_of_the_account_ask_for_nothing_more():
+    person = create_person()
+    person.nombre_completo = "Jorge E. Gaitán"
+    person.save()
+
+    assert CedulaInfo.objects.count() == 1
+    assert OrmQ.objects.count() == 1
+
+
+def test_a_failed_hand_off_leaves_the_account_and_the_sweep_starts_the_lookup(mocker):
+    broken = mocker.patch.object(
+        DjangoCedulaRepository, "add", side_effect=OperationalError("disk I/O error")
+    )
+    create_person()
+    assert broken.called
+    assert CustomUser.objects.exists()
+    assert not CedulaInfo.objects.exists()
+    mocker.stopall()
+
+    assert sweep() == 1
+
+    assert CedulaInfo.objects.get().status == "pending"
+    assert OrmQ.objects.count() == 1
