@@ -17,6 +17,7 @@ from adapters.census_scraper import ScraperConfig, build_scraper
 from adapters.clock import SystemClock
 from adapters.django_q_queue import DjangoQTaskQueue
 from adapters.django_repository import DjangoCedulaRepository
+from adapters.polite_scraper import PoliteScraper
 from cedula_domain import CedulaLookup, RefreshPolicy, RetryPolicy
 
 
@@ -50,7 +51,7 @@ def lookup_service() -> CedulaLookup:
     return CedulaLookup(
         repository=DjangoCedulaRepository(),
         queue=DjangoQTaskQueue(clock),
-        scraper=build_scraper(scraper_config()),
+        scraper=PoliteScraper(build_scraper(scraper_config()), settings.CENSUS_MIN_INTERVAL_S),
         clock=clock,
         retry_policy=retry_policy(),
         refresh_policy=RefreshPolicy(

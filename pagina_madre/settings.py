@@ -181,6 +181,8 @@ CENSUS_HEADLESS = env.bool("CENSUS_HEADLESS", default=True)
 # The budget of one whole lookup, browser launch included.
 CENSUS_TIMEOUT_S = env.float("CENSUS_TIMEOUT_S", default=60)
 CENSUS_RECYCLE_AFTER = env.int("CENSUS_RECYCLE_AFTER", default=50)
+# Seconds between two lookups of a worker: a few per minute at most, never a burst.
+CENSUS_MIN_INTERVAL_S = env.float("CENSUS_MIN_INTERVAL_S", default=15)
 CENSUS_SNAPSHOT_DIR = Path(env.str("CENSUS_SNAPSHOT_DIR", default=str(DATA_DIR / "snapshots")))
 CENSUS_MAX_ATTEMPTS = env.int("CENSUS_MAX_ATTEMPTS", default=3)
 CENSUS_RETRY_BASE_S = env.float("CENSUS_RETRY_BASE_S", default=60)
@@ -196,7 +198,10 @@ CENSUS_SIMULATED = env.bool("CENSUS_SIMULATED", default=False)
 CENSUS_OFFICIAL_URL = "https://consultacenso.registraduria.gov.co/"
 
 # --- Django-Q2 (background lookups) ---------------------------------------------------
-QCLUSTER_TIMEOUT = env.int("QCLUSTER_TIMEOUT", default=int(CENSUS_TIMEOUT_S) + 30)
+# The task waits its turn (CENSUS_MIN_INTERVAL_S), then runs the lookup (CENSUS_TIMEOUT_S).
+QCLUSTER_TIMEOUT = env.int(
+    "QCLUSTER_TIMEOUT", default=int(CENSUS_MIN_INTERVAL_S + CENSUS_TIMEOUT_S) + 15
+)
 Q_CLUSTER = {
     "name": "pagina_madre",
     "orm": "default",

@@ -31,7 +31,9 @@ class FallbackScraper:
         return self._scrapers
 
     def lookup(self, cedula: Cedula) -> Outcome:
-        deadline = Deadline.after(self._timeout_s)
+        return self.lookup_until(cedula, Deadline.after(self._timeout_s))
+
+    def lookup_until(self, cedula: Cedula, deadline: Deadline) -> Outcome:
         outcome: Outcome | None = None
         for scraper in self._scrapers:
             outcome = scraper.lookup_until(cedula, deadline)

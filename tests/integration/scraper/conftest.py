@@ -3,47 +3,15 @@ each engine launches its browser once (a lookup then costs a new context and pag
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from attrs import evolve
+from scraper_support import SNAPSHOT_KEEP, make_config
 
-from adapters.census_scraper import ScraperConfig
 from adapters.census_scraper.browser_scraper import BrowserScraper
-from adapters.census_scraper.deadline import Deadline
-from adapters.census_scraper.engines import Engine, PatchrightEngine, StealthEngine
-from cedula_domain.cedula import Cedula
-from cedula_domain.outcomes import Outcome
-
-# Generous next to what a lookup takes here (about a second), so that "fast" means fast.
-TIMEOUT_S = 20.0
-# How long a challenge or an unknown page gets to become the form: short in tests.
-GRACE_S = 1.0
-SNAPSHOT_KEEP = 3
-
-
-def make_config(url: str, **overrides: Any) -> ScraperConfig:
-    config = ScraperConfig(
-        url=url, engines=("stealth",), timeout_s=TIMEOUT_S, settle_grace_s=GRACE_S
-    )
-    return evolve(config, **overrides)
-
-
-def make_scraper(engine: Engine, config: ScraperConfig, executable: str) -> BrowserScraper:
-    return BrowserScraper(config, engine, executable)
-
-
-def timed_lookup(scraper: Any, cedula: str, budget_s: float | None = None) -> tuple[Outcome, float]:
-    """The outcome and how long it took; ``budget_s`` overrides the scraper's timeout."""
-    started = time.monotonic()
-    if budget_s is None:
-        outcome = scraper.lookup(Cedula.parse(cedula))
-    else:
-        outcome = scraper.lookup_until(Cedula.parse(cedula), Deadline.after(budget_s))
-    return outcome, time.monotonic() - started
+from adapters.census_scraper.engines import PatchrightEngine, StealthEngine
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +26,7 @@ def stealth_scraper(
     config = make_config(
         census_sim_server.url, snapshot_dir=snapshot_dir, snapshot_keep=SNAPSHOT_KEEP
     )
-    scraper = make_scraper(StealthEngine(), config, browser_executable)
+    scraper = BrowserScraper(config, StealthEngine(), browser_executable)
     yield scraper
     scraper.close()
 
@@ -69,7 +37,7 @@ def patchright_scraper(
 ) -> Iterator[BrowserScraper]:
     """Patchright as deployed: headful, on a virtual display."""
     config = make_config(census_sim_server.url, engines=("patchright",), display=xvfb_display)
-    scraper = make_scraper(PatchrightEngine(), config, browser_executable)
+    scraper = BrowserScraper(config, PatchrightEngine(), browser_executable)
     yield scraper
     scraper.close()
 
