@@ -6,7 +6,7 @@ from typing import Any
 
 from accounts.models import CustomUser
 from adapters.django_repository import DjangoCedulaRepository
-from cedula_domain import Cedula, LookupRecord
+from cedula_domain import Cancellation, Cedula, LookupRecord, VotingPlace
 
 
 def census_record(user: CustomUser) -> LookupRecord | None:
@@ -25,29 +25,35 @@ def census_status_json(record: LookupRecord | None) -> dict[str, Any]:
             "next_attempt_at": None,
             "fetched_at": None,
         }
-    place = record.voting_place
-    cancellation = record.cancellation
     return {
         "status": record.status.value,
-        "voting_place": {
-            "departamento": place.departamento,
-            "municipio": place.municipio,
-            "puesto": place.puesto,
-            "direccion": place.direccion,
-            "mesa": place.mesa,
-        }
-        if place
-        else None,
-        "cancellation": {
-            "novedad": cancellation.novedad,
-            "resolucion": cancellation.resolucion,
-            "fecha": cancellation.fecha,
-        }
-        if cancellation
-        else None,
+        "voting_place": voting_place_json(record.voting_place),
+        "cancellation": cancellation_json(record.cancellation),
         "attempts": record.attempts,
         "next_attempt_at": _iso(record.next_attempt_at),
         "fetched_at": _iso(record.fetched_at),
+    }
+
+
+def voting_place_json(place: VotingPlace | None) -> dict[str, str] | None:
+    if place is None:
+        return None
+    return {
+        "departamento": place.departamento,
+        "municipio": place.municipio,
+        "puesto": place.puesto,
+        "direccion": place.direccion,
+        "mesa": place.mesa,
+    }
+
+
+def cancellation_json(cancellation: Cancellation | None) -> dict[str, str] | None:
+    if cancellation is None:
+        return None
+    return {
+        "novedad": cancellation.novedad,
+        "resolucion": cancellation.resolucion,
+        "fecha": cancellation.fecha,
     }
 
 

@@ -1,6 +1,7 @@
 """Shared integration fixtures: the census simulator, the browser, a virtual display.
 
-No Django here (the portal's fixtures live in tests/integration/portal/conftest.py).
+No Django import here, so the scraper suite runs with `-p no:django`; `browser_page`
+only asks for pytest-django's live_server when a portal test uses it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page, sync_playwright
 
 from adapters.census_scraper import BrowserNotFound, resolve_executable
 
@@ -125,7 +127,7 @@ def browser_executable() -> str:
 def xvfb_display() -> Iterator[str]:
     """A virtual X display (":N") for headful browsers, for the whole session."""
     if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed (apt-get install -y xvfb)")
+        pytest.fail("Xvfb is not installed: apt-get install -y xvfb (make test does it as root)")
     read_end, write_end = os.pipe()
     # -displayfd: Xvfb picks a free display number and writes it to the pipe when ready.
     process = subprocess.Popen(
@@ -149,3 +151,26 @@ def xvfb_display() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def browser_page(
+    live_server: Any, browser_executable: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Page]:
+    """A page of a real Chromium, driven by Playwright, on the portal that live_server runs."""
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
+    # are still plain synchronous ones.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=browser_executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(base_url=live_server.url, locale="es-CO")
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()

@@ -13,10 +13,10 @@ import time
 from typing import Any
 
 from attrs import evolve
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from adapters.census_scraper import ENGINE_NAMES, BrowserNotFound, ScraperConfig, build_scraper
+from accounts.selectors import cancellation_json, voting_place_json
+from adapters.census_scraper import ENGINE_NAMES, BrowserNotFound, build_scraper
 from adapters.census_scraper.config import parse_engines
 from cedula_domain.cedula import Cedula, InvalidCedula
 from cedula_domain.outcomes import (
@@ -29,6 +29,7 @@ from cedula_domain.outcomes import (
     Unavailable,
     is_terminal,
 )
+from pagina_madre.services import scraper_config
 
 USAGE_ERROR = 2
 LOOKUP_FAILED = 1
@@ -41,16 +42,6 @@ OUTCOME_NAMES: dict[type, str] = {
     Unavailable: "unavailable",
     PageChanged: "page_changed",
 }
-
-
-def base_config() -> ScraperConfig:
-    """The scraper configuration of the settings (built there from the environment)."""
-    configured = getattr(settings, "CENSUS_SCRAPER_CONFIG", None)
-    if configured is not None:
-        return configured
-    from pagina_madre.services import scraper_config
-
-    return scraper_config()
 
 
 def outcome_payload(cedula: Cedula, outcome: Outcome, elapsed_s: float) -> dict[str, Any]:
@@ -67,22 +58,8 @@ def outcome_payload(cedula: Cedula, outcome: Outcome, elapsed_s: float) -> dict[
     return {
         "cedula": cedula.value,
         "outcome": OUTCOME_NAMES[type(outcome)],
-        "voting_place": None
-        if place is None
-        else {
-            "departamento": place.departamento,
-            "municipio": place.municipio,
-            "puesto": place.puesto,
-            "direccion": place.direccion,
-            "mesa": place.mesa,
-        },
-        "cancellation": None
-        if cancellation is None
-        else {
-            "novedad": cancellation.novedad,
-            "resolucion": cancellation.resolucion,
-            "fecha": cancellation.fecha,
-        },
+        "voting_place": voting_place_json(place),
+        "cancellation": cancellation_json(cancellation),
         "detail": detail,
         "engine": outcome.engine,
         "elapsed_s": round(elapsed_s, 2),
@@ -157,7 +134,7 @@ class Command(BaseCommand):
         if options["url"]:
             overrides["url"] = options["url"]
         try:
-            config = evolve(base_config(), **overrides)
+            config = evolve(scraper_config(), **overrides)
         except ValueError as error:
             raise CommandError(
                 f"La configuración del censo no es válida: {error}", returncode=USAGE_ERROR

@@ -10,15 +10,16 @@ the browser is recycled after ``recycle_after`` lookups and relaunched when it d
 from __future__ import annotations
 
 import logging
+import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING
 
 from attrs import evolve
 
 from adapters.census_scraper.deadline import Deadline
-from adapters.census_scraper.page_driver import PageDriver
+from adapters.census_scraper.owner_thread import OwnerThread
+from adapters.census_scraper.page_driver import PageDriver, first_line
 from adapters.census_scraper.snapshots import SnapshotStore
 from cedula_domain.outcomes import Outcome, Unavailable
 
@@ -35,6 +36,8 @@ logger = logging.getLogger(__name__)
 # that hangs regardless (a wedged browser). Past it the lookup is given up on.
 OVERRUN_MARGIN_S = 5.0
 CLOSE_TIMEOUT_S = 30.0
+# Kept out of the page's waits so that closing the page and context fits in the budget.
+CLEANUP_RESERVE_S = 0.3
 
 
 class BrowserScraper:
@@ -57,7 +60,7 @@ class BrowserScraper:
             grace_s=config.settle_grace_s,
             snapshots=snapshots,
         )
-        self._owner = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"census-{engine.name}")
+        self._owner = OwnerThread(f"census-{engine.name}")
         self._lock = threading.Lock()
         self._closed = False
         # Touched only on the owner thread:
@@ -66,6 +69,7 @@ class BrowserScraper:
         self._lookups_on_browser = 0
         self._launches = 0
         self._wedged = False
+        self._pid = os.getpid()
 
     @property
     def engine(self) -> str:
@@ -83,6 +87,10 @@ class BrowserScraper:
         with self._lock:
             if self._closed:
                 raise RuntimeError("this census scraper is closed")
+            if self._pid != os.getpid():
+                # Inherited through a fork: the driver and browser are the parent's.
+                self._pid = os.getpid()
+                self._playwright = self._browser = None
             job = self._owner.submit(self._lookup, cedula, deadline)
         try:
             outcome = job.result(timeout=deadline.remaining_s() + OVERRUN_MARGIN_S)
@@ -100,12 +108,14 @@ class BrowserScraper:
             if self._closed:
                 return
             self._closed = True
+        if self._pid != os.getpid():
+            return  # a forked child never started a browser of its own
         try:
             self._owner.submit(self._shut_down).result(timeout=CLOSE_TIMEOUT_S)
         except FutureTimeout:
             logger.warning("the %s browser did not close within %s s", self.engine, CLOSE_TIMEOUT_S)
         finally:
-            self._owner.shutdown(wait=False)
+            self._owner.stop()
 
     # --- on the owner thread ----------------------------------------------------------
 
@@ -113,7 +123,9 @@ class BrowserScraper:
         try:
             browser = self._ready_browser(deadline)
         except self._errors.error as error:
-            return Unavailable(reason=f"could not launch the {self.engine} browser: {error}")
+            return Unavailable(
+                reason=f"could not launch the {self.engine} browser: {first_line(error)}"
+            )
         context = page = None
         try:
             try:
@@ -124,11 +136,11 @@ class BrowserScraper:
                 self._close_browser()
                 context = self._engine.new_context(self._ready_browser(deadline))
             page = context.new_page()
-            return self._driver.read(page, cedula, deadline)
+            return self._driver.read(page, cedula, deadline.less(CLEANUP_RESERVE_S))
         except self._errors.error as error:
             # The browser went away under us (crash, killed): relaunch on the next lookup.
             self._close_browser()
-            return Unavailable(reason=f"the {self.engine} browser failed: {error}")
+            return Unavailable(reason=f"the {self.engine} browser failed: {first_line(error)}")
         finally:
             # Page first, then context: what a long-lived browser needs to keep its memory.
             for closable in (page, context):

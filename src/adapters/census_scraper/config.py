@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import platform
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -130,8 +131,10 @@ def _number(value: str | None, default: _N, kind: type[_N], name: str) -> _N:
 def resolve_executable(configured: str | None) -> str:
     """The Chromium binary to launch, or a message that says how to get one."""
     if configured is not None:
-        if os.path.isfile(configured) and os.access(configured, os.X_OK):
-            return configured
+        # A bare name ("chromium") is looked up on the PATH.
+        found = configured if os.sep in configured else shutil.which(configured)
+        if found and os.path.isfile(found) and os.access(found, os.X_OK):
+            return found
         raise BrowserNotFound(f"CENSUS_BROWSER_EXECUTABLE={configured!r} is not an executable file")
     for candidate in (_playwright_chromium(), SYSTEM_CHROMIUM):
         if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):

@@ -16,6 +16,10 @@ class Deadline:
     def after(cls, seconds: float) -> Deadline:
         return cls(time.monotonic() + seconds, seconds)
 
+    def less(self, seconds: float) -> Deadline:
+        """The same budget ending ``seconds`` earlier: room kept for what must follow."""
+        return Deadline(self.at - seconds, self.budget_s)
+
     def remaining_s(self) -> float:
         return max(0.0, self.at - time.monotonic())
 

@@ -53,7 +53,7 @@ def _is_answer(response: Response) -> bool:
     return request.resource_type in ("xhr", "fetch") and bool(_CONSULTA_PATH.search(request.url))
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
 
@@ -92,7 +92,7 @@ class PageDriver:
             )
         except self._errors.error as error:
             outcome = Unavailable(
-                reason=f"browser error while {progress.step}: {_first_line(error)}"
+                reason=f"browser error while {progress.step}: {first_line(error)}"
             )
         if isinstance(outcome, Blocked | PageChanged):
             self._snapshot(page, outcome, deadline)
@@ -157,7 +157,9 @@ class PageDriver:
             return Blocked(block=BlockKind.CAPTCHA, evidence=html[:HTML_EXCERPT])
         # A JavaScript challenge may clear itself (F5 reloads once the browser has run it)
         # and a page still being built may get there: either gets a short grace.
-        if self._appears(page, signals.FORM, deadline, self._grace_s):
+        if self._appears(page, signals.FORM_OR_REJECTION, deadline, self._grace_s) and (
+            self._present(page, signals.FORM)
+        ):
             return None
         html = self._content(page)
         if (signal := block_in_html(html)) is not None:

@@ -28,6 +28,11 @@ CAPTCHA = ", ".join(
     )
 )
 
+_REJECTION_TEXT = ("body:has-text('was rejected')", "body:has-text('Request Rejected')")
+
+# While a page is given time to become the form: the form, or a rejection meanwhile.
+FORM_OR_REJECTION = ", ".join((FORM, *_REJECTION_TEXT))
+
 # Everything worth waking up for while the portal loads: the form, a block, or some other
 # form (a redesign). One selector, so that a single wait races them all.
 FORM_OR_SIGNAL = ", ".join(
@@ -35,8 +40,7 @@ FORM_OR_SIGNAL = ", ".join(
         FORM,
         "script[src*='/TSPD/']",
         CAPTCHA,
-        "body:has-text('was rejected')",
-        "body:has-text('Request Rejected')",
+        *_REJECTION_TEXT,
         "form",
         "input:visible",
     )

@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
 from django.test import Client
 from django.urls import reverse
 
@@ -44,25 +41,3 @@ def person(db: None) -> CustomUser:
         nombre_completo="Jorge Eliécer Gaitán",
         telefono="+573001112233",
     )
-
-
-@pytest.fixture
-def browser_page(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]:
-    """A page of a real Chromium driven by Playwright, for the portal served by live_server."""
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
-    # are still synchronous and safe.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    executable = os.environ.get("CENSUS_BROWSER_EXECUTABLE") or shutil.which("chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(base_url=live_server.url, locale="es-CO")
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()

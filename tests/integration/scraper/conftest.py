@@ -11,7 +11,7 @@ import pytest
 from scraper_support import SNAPSHOT_KEEP, make_config
 
 from adapters.census_scraper.browser_scraper import BrowserScraper
-from adapters.census_scraper.engines import PatchrightEngine, StealthEngine
+from adapters.census_scraper.engines import PatchrightEngine, PlainEngine, StealthEngine
 
 
 @pytest.fixture(scope="session")
@@ -46,3 +46,14 @@ def patchright_scraper(
 def scraper(request: pytest.FixtureRequest) -> BrowserScraper:
     """Each engine in turn."""
     return request.getfixturevalue(f"{request.param}_scraper")
+
+
+@pytest.fixture(scope="session")
+def headless_playwright(
+    census_sim_server: Any, browser_executable: str
+) -> Iterator[BrowserScraper]:
+    """Stock Playwright, nothing added: what bot checks are there to catch."""
+    config = make_config(census_sim_server.url)
+    scraper = BrowserScraper(config, PlainEngine(), browser_executable)
+    yield scraper
+    scraper.close()

@@ -18,15 +18,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def headless_playwright(
-    census_sim_server: Any, browser_executable: str
-) -> Iterator[BrowserScraper]:
-    scraper = BrowserScraper(make_config(census_sim_server.url), PlainEngine(), browser_executable)
-    yield scraper
-    scraper.close()
-
-
-@pytest.fixture(scope="module")
 def headful_playwright(
     census_sim_server: Any, browser_executable: str, xvfb_display: str
 ) -> Iterator[BrowserScraper]:

@@ -78,7 +78,8 @@ def series(census_sim_server: Any, browser_executable: str) -> Series:
             ours = [process for process in _descendants() if process.pid not in before]
             result.processes.update({process.pid: process for process in ours})
             result.names.update(_name(process) for process in ours)
-            result.rss_after_each.append(sum(_rss(process) for process in ours))
+            # This process (driving Playwright) and the browser tree it started.
+            result.rss_after_each.append(sum(map(_rss, [psutil.Process(), *ours])))
         result.launches = scraper.launches
     finally:
         scraper.close()

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from scraper_support import make_config, timed_lookup
+from scraper_support import timed_lookup
 
 from adapters.census_scraper import ScraperConfig, build_scraper
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.chain import FallbackScraper
-from adapters.census_scraper.engines import PlainEngine
 from cedula_domain.outcomes import Blocked, Found, PageChanged, Unavailable
 
 pytestmark = pytest.mark.browser
@@ -21,15 +19,6 @@ pytestmark = pytest.mark.browser
 def chain(stealth_scraper: BrowserScraper, patchright_scraper: BrowserScraper) -> FallbackScraper:
     # Not closed here: the engines are the session's, closed at its end.
     return FallbackScraper([stealth_scraper, patchright_scraper], timeout_s=20.0)
-
-
-@pytest.fixture(scope="module")
-def headless_playwright(
-    census_sim_server: Any, browser_executable: str
-) -> Iterator[BrowserScraper]:
-    scraper = BrowserScraper(make_config(census_sim_server.url), PlainEngine(), browser_executable)
-    yield scraper
-    scraper.close()
 
 
 def test_after_a_block_the_next_engine_is_tried(chain: FallbackScraper, census_sim: Any):
