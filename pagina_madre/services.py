@@ -1,14 +1,15 @@
 """The composition point: the lookup service built from settings, once per process.
 
 Each Django-Q2 worker process builds its own on its first task (after the fork), so each
-has its own browser; the web process builds one too but never launches a browser, as
-the scraper only starts one on its first lookup.
+has its own browser. The web process builds one too, but only to request lookups: its
+scraper is never built, so the web host needs no browser installed.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,7 +19,14 @@ from adapters.clock import SystemClock
 from adapters.django_q_queue import DjangoQTaskQueue
 from adapters.django_repository import DjangoCedulaRepository
 from adapters.polite_scraper import PoliteScraper
-from cedula_domain import CedulaLookup, RefreshPolicy, RetryPolicy
+from cedula_domain import (
+    Cedula,
+    CedulaLookup,
+    CensusScraper,
+    Outcome,
+    RefreshPolicy,
+    RetryPolicy,
+)
 
 
 def scraper_config() -> ScraperConfig:
@@ -33,6 +41,23 @@ def scraper_config() -> ScraperConfig:
         recycle_after=settings.CENSUS_RECYCLE_AFTER,
         snapshot_dir=settings.CENSUS_SNAPSHOT_DIR,
     )
+
+
+class ScraperOnFirstUse:
+    """Builds the configured scraper at the first lookup, not before."""
+
+    def __init__(self, build: Callable[[], CensusScraper]) -> None:
+        self._build = build
+        self._scraper: CensusScraper | None = None
+
+    def lookup(self, cedula: Cedula) -> Outcome:
+        if self._scraper is None:
+            self._scraper = self._build()
+        return self._scraper.lookup(cedula)
+
+    def close(self) -> None:
+        if self._scraper is not None:
+            self._scraper.close()
 
 
 def retry_policy() -> RetryPolicy:
@@ -51,7 +76,10 @@ def lookup_service() -> CedulaLookup:
     return CedulaLookup(
         repository=DjangoCedulaRepository(),
         queue=DjangoQTaskQueue(clock),
-        scraper=PoliteScraper(build_scraper(scraper_config()), settings.CENSUS_MIN_INTERVAL_S),
+        scraper=PoliteScraper(
+            ScraperOnFirstUse(lambda: build_scraper(scraper_config())),
+            settings.CENSUS_MIN_INTERVAL_S,
+        ),
         clock=clock,
         retry_policy=retry_policy(),
         refresh_policy=RefreshPolicy(

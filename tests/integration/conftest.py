@@ -65,6 +65,15 @@ class CensusSimulatorProcess:
         return self.stats()["requests"].get(endpoint, 0)
 
 
+def _stop(process: subprocess.Popen[Any]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _read_ready_line(process: subprocess.Popen[str]) -> str:
     assert process.stdout is not None
     selector = selectors.DefaultSelector()
@@ -98,12 +107,7 @@ def census_sim_server() -> Iterator[CensusSimulatorProcess]:
     try:
         yield CensusSimulatorProcess(process, _read_ready_line(process))
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
 
 
 @pytest.fixture
@@ -145,12 +149,7 @@ def xvfb_display() -> Iterator[str]:
         yield f":{number}"
     finally:
         os.close(read_end)
-        process.terminate()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
 
 
 @pytest.fixture

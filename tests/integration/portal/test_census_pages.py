@@ -212,3 +212,26 @@ def test_the_admin_action_asks_for_a_new_lookup_whatever_the_hourly_limit(
     detail = client.get(reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk]))
     assert detail.status_code == 200
     assert client.get(changelist, {"q": "Gaitán"}).text.count(person.cedula) >= 1
+
+
+def test_demo_mode_says_on_every_page_that_answers_are_simulated(client: Client, settings):
+    settings.CENSUS_SIMULATED = True
+
+    page = client.get(reverse("accounts:login")).text
+
+    assert "Modo demostración" in page
+    assert "simulador del censo" in page
+
+
+def test_real_mode_shows_no_simulator_banner(client: Client):
+    assert "Modo demostración" not in client.get(reverse("accounts:login")).text
+
+
+def test_django_q_admin_stays_available_to_operators(client: Client):
+    admin = CustomUser.objects.create_superuser(
+        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
+    )
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+
+    assert client.get("/admin/django_q/schedule/").status_code == 200
+    assert client.get("/admin/django_q/failure/").status_code == 200

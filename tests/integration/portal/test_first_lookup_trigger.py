@@ -7,6 +7,7 @@ from django_q.models import OrmQ
 from accounts.models import CedulaInfo, CustomUser
 from accounts.tasks import sweep
 from adapters.django_repository import DjangoCedulaRepository
+from pagina_madre.services import lookup_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -62,6 +63,18 @@ def test_a_failed_hand_off_leaves_the_account_and_the_sweep_starts_the_lookup(mo
     mocker.stopall()
 
     assert sweep() == 1
+
+    assert CedulaInfo.objects.get().status == "pending"
+    assert OrmQ.objects.count() == 1
+
+
+def test_the_portal_requests_lookups_without_a_browser_installed(settings):
+    settings.CENSUS_BROWSER_EXECUTABLE = "/no/chromium"
+    lookup_service.cache_clear()
+    try:
+        create_person()
+    finally:
+        lookup_service.cache_clear()
 
     assert CedulaInfo.objects.get().status == "pending"
     assert OrmQ.objects.count() == 1
