@@ -53,5 +53,5 @@ def _refresh_message(decision: RefreshDecision) -> str:
         return "Pedimos una nueva consulta a la Registraduría. Verás el resultado aquí."
     if decision.reason is RefreshReason.IN_PROGRESS:
         return "Ya hay una consulta en curso; espera su resultado."
-    when = formats.date_format(timezone.localtime(decision.available_at), "j \\d\\e F, H:i")
+    when = formats.date_format(timezone.localtime(decision.available_at), "j \\d\\e F, H:i").lower()
     return f"Ya consultamos hace poco. Podrás pedir otra consulta desde el {when}."
