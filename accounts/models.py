@@ -1,10 +1,23 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.managers import CustomUserManager
+from cedula_domain import Cedula, InvalidCedula
+
+
+def validate_stored_cedula(value: str) -> None:
+    """Accounts made outside the registration form (createsuperuser, the admin) must hold
+    a valid cédula too, in the digits-only form the portal stores."""
+    try:
+        canonical = Cedula.parse(value).value
+    except InvalidCedula as error:
+        raise ValidationError(str(error), code="invalid") from error
+    if canonical != value:
+        raise ValidationError("Escribe la cédula solo con dígitos, sin puntos ni espacios.")
 
 
 class CustomUser(AbstractUser):
@@ -19,6 +32,7 @@ class CustomUser(AbstractUser):
         max_length=10,
         unique=True,
         help_text="Solo los dígitos, sin puntos.",
+        validators=[validate_stored_cedula],
         error_messages={"unique": "Ya existe una cuenta registrada con esta cédula."},
     )
     nombre_completo = models.CharField("nombre completo", max_length=150)

@@ -19,7 +19,8 @@ def request_first_census_lookup(
 ) -> None:
     if not created or kwargs.get("raw"):
         return
-    cedula = Cedula.parse(instance.cedula)
     # robust: a failure here is logged and must not break the registration that
     # already committed; the sweep's safety net will pick the account up.
-    transaction.on_commit(lambda: lookup_service().request_first(cedula), robust=True)
+    transaction.on_commit(
+        lambda: lookup_service().request_first(Cedula.parse(instance.cedula)), robust=True
+    )

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -110,3 +113,14 @@ def test_a_logged_in_person_visiting_registration_goes_home(register, client: Cl
 
     assert response.status_code == 302
     assert response.url == reverse("accounts:home")
+
+
+def test_an_operator_account_needs_a_valid_cedula_too(monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Admin-clave-2026")
+    arguments = {"nombre_completo": "Operadora", "telefono": "3001234567", "interactive": False}
+
+    with pytest.raises(CommandError, match="La cédula solo puede tener números"):
+        call_command("createsuperuser", cedula="admin", **arguments)
+    call_command("createsuperuser", cedula="1010101", stdout=StringIO(), **arguments)
+
+    assert list(CustomUser.objects.values_list("cedula", "is_superuser")) == [("1010101", True)]
