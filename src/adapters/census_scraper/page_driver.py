@@ -290,7 +290,7 @@ class PageDriver:
     def _snapshot(self, page: Page, outcome: Blocked | PageChanged, deadline: Deadline) -> None:
         if self._snapshots is None:
             return
-        kind = outcome.block.value if isinstance(outcome, Blocked) else "page_changed"
+        kind = outcome.block.value if isinstance(outcome, Blocked) else outcome.kind.value
         html = self._content(page)
         try:
             png: bytes | None = page.screenshot(
