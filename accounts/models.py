@@ -86,6 +86,17 @@ class CedulaInfo(models.Model):
         PAGE_CHANGED = "page_changed", "La página cambió"
         INTERRUPTED = "interrupted", "Consulta interrumpida"
 
+    class BlockKind(models.TextChoices):
+        FIREWALL = "firewall", "Cortafuegos"
+        CAPTCHA = "captcha", "CAPTCHA"
+        JS_CHALLENGE = "js_challenge", "Reto de JavaScript"
+        BOT_DETECTED = "bot_detected", "Detección de robots"
+
+    class Source(models.TextChoices):
+        REGISTRADURIA = "registraduria", "Registraduría"
+        PERSON = "persona", "Informado por la persona"
+        OPERATOR = "operador", "Informado por un operador"
+
     user = models.OneToOneField(
         CustomUser, on_delete=models.CASCADE, related_name="cedula_info", verbose_name="usuario"
     )
@@ -99,9 +110,14 @@ class CedulaInfo(models.Model):
     last_failure_kind = models.CharField(
         "último fallo", max_length=12, choices=FailureKind.choices, blank=True
     )
+    last_block_kind = models.CharField(
+        "tipo de bloqueo", max_length=12, choices=BlockKind.choices, blank=True
+    )
     last_failure_message = models.TextField("detalle del último fallo", blank=True)
     requested_at = models.DateTimeField("solicitada el")
     fetched_at = models.DateTimeField("respondida el", null=True, blank=True)
+    # Blank while there is no answer yet.
+    source = models.CharField("origen del dato", max_length=13, choices=Source.choices, blank=True)
 
     departamento = models.CharField(max_length=100, blank=True)
     municipio = models.CharField(max_length=100, blank=True)

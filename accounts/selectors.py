@@ -24,6 +24,7 @@ def census_status_json(record: LookupRecord | None) -> dict[str, Any]:
             "attempts": 0,
             "next_attempt_at": None,
             "fetched_at": None,
+            "source": None,
         }
     return {
         "status": record.status.value,
@@ -32,6 +33,8 @@ def census_status_json(record: LookupRecord | None) -> dict[str, Any]:
         "attempts": record.attempts,
         "next_attempt_at": _iso(record.next_attempt_at),
         "fetched_at": _iso(record.fetched_at),
+        # Who gave the answer: "registraduria", "persona" or "operador"; None without one.
+        "source": record.source.value if record.source else None,
     }
 
 

@@ -17,4 +17,5 @@ urlpatterns = [
     path("censo/tarjeta/", census_views.census_card, name="census_card"),
     path("censo/estado.json", census_views.census_status, name="census_status"),
     path("censo/actualizar/", census_views.census_refresh, name="census_refresh"),
+    path("censo/informar/", census_views.census_report, name="census_report"),
 ]

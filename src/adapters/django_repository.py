@@ -10,6 +10,8 @@ from django.db.models import F, Q
 
 from accounts.models import CedulaInfo, CustomUser
 from cedula_domain import (
+    AnswerSource,
+    BlockKind,
     Cancellation,
     Cedula,
     Coordinates,
@@ -77,10 +79,12 @@ def to_domain(row: CedulaInfo) -> LookupRecord:
         next_attempt_at=row.next_attempt_at,
         lease_expires_at=row.lease_expires_at,
         last_failure_kind=FailureKind(row.last_failure_kind) if row.last_failure_kind else None,
+        last_block_kind=BlockKind(row.last_block_kind) if row.last_block_kind else None,
         last_failure_message=row.last_failure_message,
         fetched_at=row.fetched_at,
         voting_place=_voting_place(row),
         cancellation=_cancellation(row),
+        source=AnswerSource(row.source) if row.source else None,
         engine=row.engine,
         evidence=row.evidence,
         version=row.version,
@@ -100,6 +104,7 @@ def from_domain(record: LookupRecord) -> dict[str, Any]:
         "next_attempt_at": record.next_attempt_at,
         "lease_expires_at": record.lease_expires_at,
         "last_failure_kind": record.last_failure_kind.value if record.last_failure_kind else "",
+        "last_block_kind": record.last_block_kind.value if record.last_block_kind else "",
         "last_failure_message": record.last_failure_message,
         "fetched_at": record.fetched_at,
         **{name: getattr(place, name) if place else "" for name in _PLACE_FIELDS},
@@ -108,6 +113,7 @@ def from_domain(record: LookupRecord) -> dict[str, Any]:
         "novedad": cancellation.novedad if cancellation else "",
         "resolucion": cancellation.resolucion if cancellation else "",
         "fecha_novedad": cancellation.fecha if cancellation else "",
+        "source": record.source.value if record.source else "",
         "engine": record.engine,
         "evidence": record.evidence,
     }

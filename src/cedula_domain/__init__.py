@@ -1,5 +1,6 @@
 """Looking up where a cédula votes: the rules, free of any framework."""
 
+from cedula_domain.answer_source import AnswerSource
 from cedula_domain.cancellation import Cancellation
 from cedula_domain.cedula import Cedula, InvalidCedula
 from cedula_domain.outcomes import (
@@ -18,18 +19,23 @@ from cedula_domain.outcomes import (
 )
 from cedula_domain.ports import CedulaRepository, CensusScraper, Clock, TaskQueue
 from cedula_domain.record import (
+    AttemptRunning,
     IllegalTransition,
     LookupNotClaimable,
     LookupRecord,
     LookupStateError,
     LookupStatus,
+    RegistraduriaAlreadyAnswered,
 )
 from cedula_domain.refresh import RefreshDecision, RefreshPolicy, RefreshReason
+from cedula_domain.report import ReportDecision, ReportReason
 from cedula_domain.retry import RetryPolicy
 from cedula_domain.service import CedulaLookup
 from cedula_domain.voting_place import Coordinates, VotingPlace
 
 __all__ = [
+    "AnswerSource",
+    "AttemptRunning",
     "BlockKind",
     "Blocked",
     "Cancellation",
@@ -55,6 +61,9 @@ __all__ = [
     "RefreshDecision",
     "RefreshPolicy",
     "RefreshReason",
+    "RegistraduriaAlreadyAnswered",
+    "ReportDecision",
+    "ReportReason",
     "RetryPolicy",
     "TaskQueue",
     "Terminal",

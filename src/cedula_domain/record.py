@@ -12,6 +12,11 @@ Life of a record, "ERROR" meaning the failure came on the last attempt allowed::
                                            PENDING after a backoff | ERROR  (a failure)
     PROCESSING, expired  -abandon->        PENDING at once | ERROR  (the worker vanished)
     any final state      -restart->        PENDING  (a refresh; the last answer stays shown)
+    not PROCESSING       -report->         FOUND | NOT_FOUND | CANCELLED  (told by a person
+                                           or an operator; final until the next restart)
+
+Each answer keeps its source. A person's word never replaces the Registraduría's answer,
+an operator's replaces any; the Registraduría's next answer (after a restart) replaces both.
 """
 
 from __future__ import annotations
@@ -21,9 +26,19 @@ from datetime import datetime, timedelta
 
 from attrs import evolve, frozen
 
+from cedula_domain.answer_source import AnswerSource
 from cedula_domain.cancellation import Cancellation
 from cedula_domain.cedula import Cedula
-from cedula_domain.outcomes import Cancelled, FailureKind, Found, NotFound, Outcome
+from cedula_domain.outcomes import (
+    Blocked,
+    BlockKind,
+    Cancelled,
+    FailureKind,
+    Found,
+    NotFound,
+    Outcome,
+    Terminal,
+)
 from cedula_domain.retry import RetryPolicy
 from cedula_domain.voting_place import VotingPlace
 
@@ -54,6 +69,22 @@ class IllegalTransition(LookupStateError):
     """The move makes no sense from the record's status."""
 
 
+class AttemptRunning(IllegalTransition):
+    """An attempt is reading the census right now; an answer told meanwhile would be
+    overwritten by its result, or overwrite it."""
+
+
+class RegistraduriaAlreadyAnswered(LookupStateError):
+    """The record shows the Registraduría's own answer; a person's word does not replace it."""
+
+
+_STATUS_OF_ANSWER = {
+    Found: LookupStatus.FOUND,
+    NotFound: LookupStatus.NOT_FOUND,
+    Cancelled: LookupStatus.CANCELLED,
+}
+
+
 def _reached(moment: datetime | None, now: datetime) -> bool:
     return moment is not None and moment <= now
 
@@ -71,12 +102,16 @@ class LookupRecord:
     # PROCESSING only: past this time the worker is presumed gone and the attempt lost.
     lease_expires_at: datetime | None = None
     last_failure_kind: FailureKind | None = None
+    # Set when the last failure was a block: a CAPTCHA is one only a person can get past.
+    last_block_kind: BlockKind | None = None
     # For operators, in English like the failure details it comes from.
     last_failure_message: str = ""
     # The last answer stays while a refresh runs, so the page keeps showing it.
     fetched_at: datetime | None = None
     voting_place: VotingPlace | None = None
     cancellation: Cancellation | None = None
+    # Who gave the answer shown (None until there is one); it stays with the answer.
+    source: AnswerSource | None = None
     engine: str = ""
     evidence: str = ""
     # The stored version this copy was read at; only the repository's save bumps it.
@@ -96,6 +131,21 @@ class LookupRecord:
 
     def lease_expired(self, now: datetime) -> bool:
         return self.status is LookupStatus.PROCESSING and _reached(self.lease_expires_at, now)
+
+    @property
+    def blocked_by_captcha(self) -> bool:
+        """The last failed attempt met a CAPTCHA, which we never solve."""
+        return self.last_block_kind is BlockKind.CAPTCHA
+
+    @property
+    def awaits_person(self) -> bool:
+        """Whether the person should finish the lookup themselves on the Registraduría's
+        page and tell us: the automatic lookup gave up, or met a CAPTCHA (even with
+        attempts left), and no answer of the Registraduría is shown. Never while an
+        attempt runs, which may still bring the answer."""
+        if self.status is LookupStatus.PROCESSING or self.source is AnswerSource.REGISTRADURIA:
+            return False
+        return self.status is LookupStatus.ERROR or self.blocked_by_captcha
 
     def claim(self, now: datetime, lease: timedelta) -> LookupRecord:
         """Start an attempt, holding it for ``lease``.
@@ -121,25 +171,37 @@ class LookupRecord:
         """
         if self.status is not LookupStatus.PROCESSING:
             raise IllegalTransition(f"no attempt is running for {self.cedula}")
-        match outcome:
-            case Found():
-                return self._answered(LookupStatus.FOUND, outcome, now, place=outcome.place)
-            case NotFound():
-                return self._answered(LookupStatus.NOT_FOUND, outcome, now)
-            case Cancelled():
-                return self._answered(
-                    LookupStatus.CANCELLED, outcome, now, cancellation=outcome.cancellation
-                )
-            case _:
-                gives_up = policy.gives_up_after(self.attempts)
-                return evolve(
-                    self._failed(outcome.kind, outcome.detail, gives_up),
-                    next_attempt_at=None
-                    if gives_up
-                    else now + policy.delay_after(self.attempts, outcome),
-                    engine=outcome.engine,
-                    evidence=outcome.evidence,
-                )
+        if isinstance(outcome, Found | NotFound | Cancelled):
+            return self._answered(
+                outcome,
+                now,
+                AnswerSource.REGISTRADURIA,
+                engine=outcome.engine,
+                evidence=outcome.evidence,
+            )
+        gives_up = policy.gives_up_after(self.attempts)
+        block = outcome.block if isinstance(outcome, Blocked) else None
+        return evolve(
+            self._failed(outcome.kind, outcome.detail, gives_up, block=block),
+            next_attempt_at=None if gives_up else now + policy.delay_after(self.attempts, outcome),
+            engine=outcome.engine,
+            evidence=outcome.evidence,
+        )
+
+    def report(self, answer: Terminal, now: datetime, source: AnswerSource) -> LookupRecord:
+        """Write down the answer a person or an operator read on the Registraduría's page.
+
+        It ends the lookup: a wake-up already queued finds nothing due, and only a new
+        lookup (``restart``) asks the census again, whose answer then replaces this one.
+        Refused while an attempt runs, and to a person when the Registraduría answered.
+        """
+        if source is AnswerSource.REGISTRADURIA:
+            raise ValueError("the Registraduría answers through an attempt (record_outcome)")
+        if self.status is LookupStatus.PROCESSING:
+            raise AttemptRunning(f"an attempt to read the census for {self.cedula} is running")
+        if source is AnswerSource.PERSON and self.source is AnswerSource.REGISTRADURIA:
+            raise RegistraduriaAlreadyAnswered(f"the Registraduría answered for {self.cedula}")
+        return self._answered(answer, now, source)
 
     def abandon(self, now: datetime, policy: RetryPolicy) -> LookupRecord:
         """Count the attempt whose lease expired as failed: its worker vanished.
@@ -171,37 +233,43 @@ class LookupRecord:
             next_attempt_at=now,
             lease_expires_at=None,
             last_failure_kind=None,
+            last_block_kind=None,
             last_failure_message="",
         )
 
     def _answered(
         self,
-        status: LookupStatus,
-        outcome: Found | NotFound | Cancelled,
+        answer: Terminal,
         now: datetime,
+        source: AnswerSource,
         *,
-        place: VotingPlace | None = None,
-        cancellation: Cancellation | None = None,
+        engine: str = "",
+        evidence: str = "",
     ) -> LookupRecord:
         return evolve(
             self,
-            status=status,
+            status=_STATUS_OF_ANSWER[type(answer)],
             next_attempt_at=None,
             lease_expires_at=None,
             last_failure_kind=None,
+            last_block_kind=None,
             last_failure_message="",
             fetched_at=now,
-            voting_place=place,
-            cancellation=cancellation,
-            engine=outcome.engine,
-            evidence=outcome.evidence,
+            voting_place=answer.place if isinstance(answer, Found) else None,
+            cancellation=answer.cancellation if isinstance(answer, Cancelled) else None,
+            source=source,
+            engine=engine,
+            evidence=evidence,
         )
 
-    def _failed(self, kind: FailureKind, message: str, gives_up: bool) -> LookupRecord:
+    def _failed(
+        self, kind: FailureKind, message: str, gives_up: bool, *, block: BlockKind | None = None
+    ) -> LookupRecord:
         return evolve(
             self,
             status=LookupStatus.ERROR if gives_up else LookupStatus.PENDING,
             lease_expires_at=None,
             last_failure_kind=kind,
+            last_block_kind=block,
             last_failure_message=message,
         )

@@ -8,14 +8,25 @@ from datetime import timedelta
 
 from attrs import define, evolve
 
+from cedula_domain.answer_source import AnswerSource
 from cedula_domain.cedula import Cedula
-from cedula_domain.outcomes import Outcome, Unavailable
+from cedula_domain.outcomes import Outcome, Terminal, Unavailable
 from cedula_domain.ports import CedulaRepository, CensusScraper, Clock, TaskQueue
-from cedula_domain.record import LookupRecord, LookupStatus
+from cedula_domain.record import (
+    AttemptRunning,
+    LookupRecord,
+    LookupStatus,
+    RegistraduriaAlreadyAnswered,
+)
 from cedula_domain.refresh import RefreshDecision, RefreshPolicy
+from cedula_domain.report import ReportDecision
 from cedula_domain.retry import RetryPolicy
 
 logger = logging.getLogger(__name__)
+
+# A report that keeps losing the compare-and-set is racing the worker's attempts; after
+# this many reads it steps back as if an attempt were running, which it most likely is.
+REPORT_TRIES = 3
 
 
 @define(kw_only=True)
@@ -77,6 +88,27 @@ class CedulaLookup:
             return self.force_refresh(cedula)
         self.queue.enqueue(cedula)
         return restarted
+
+    def report_answer(
+        self, cedula: Cedula, answer: Terminal, source: AnswerSource = AnswerSource.PERSON
+    ) -> ReportDecision:
+        """Someone tells the answer the automatic lookup could not get: the person, who
+        looked themselves up on the Registraduría's page, or an operator. It ends the
+        lookup until someone asks for a new one. Creates the record if it was never
+        requested; nothing is enqueued, there is nothing left to ask the census."""
+        for _ in range(REPORT_TRIES):
+            record = self.repository.get(cedula) or self._added(cedula)
+            if record is None:  # created by someone else meanwhile (or no such account)
+                continue
+            try:
+                reported = record.report(answer, self.clock.now(), source)
+            except AttemptRunning:
+                return ReportDecision.lookup_running()
+            except RegistraduriaAlreadyAnswered:
+                return ReportDecision.registraduria_answered()
+            if self._save(reported) is not None:
+                return ReportDecision.accept()
+        return ReportDecision.lookup_running()
 
     def run_attempt(self, cedula: Cedula) -> LookupRecord | None:
         """The task: one attempt to read the census, if the record says one is due.
@@ -141,6 +173,10 @@ class CedulaLookup:
                 reason=f"unexpected {type(error).__name__}: {error}",
                 evidence="".join(traceback.format_exception(error)),
             )
+
+    def _added(self, cedula: Cedula) -> LookupRecord | None:
+        record = LookupRecord.requested(cedula, self.clock.now())
+        return record if self.repository.add(record) else None
 
     def _save(self, record: LookupRecord) -> LookupRecord | None:
         """The stored copy (at the version the save bumped it to), or None when another

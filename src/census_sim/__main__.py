@@ -7,7 +7,7 @@ import logging
 import sys
 
 from census_sim.modes import Mode
-from census_sim.server import DEFAULT_DELAY_S, DEFAULT_SPINNER_MS, CensusSimulator
+from census_sim.server import DEFAULT_DELAY_S, DEFAULT_SPINNER_MS, MODE_DELAYS_S, CensusSimulator
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,8 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765, help="0 picks a free port")
     parser.add_argument("--mode", default=Mode.NORMAL.value, choices=[mode.value for mode in Mode])
+    mode_delays = ", ".join(f"{mode.value} {delay:g}" for mode, delay in MODE_DELAYS_S.items())
     parser.add_argument(
-        "--delay", type=float, default=DEFAULT_DELAY_S, help="seconds of the slow mode"
+        "--delay",
+        type=float,
+        default=None,
+        help=f"seconds of the timed modes (default: slow {DEFAULT_DELAY_S:g}, {mode_delays})",
     )
     parser.add_argument(
         "--spinner-ms", type=int, default=DEFAULT_SPINNER_MS, help="spinner before the form"

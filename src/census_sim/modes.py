@@ -36,6 +36,36 @@ class Mode(enum.Enum):
     # like the legacy portal: no JSON at all.
     HTML_ANSWER = "html_answer"
 
+    # Adversarial modes: pages that carry the look of a block without being blocked, and
+    # blocks that only show once the client acts. Each is written from the site facts, not
+    # from any client's assumptions.
+    # The portal with large script bundles that hold, as strings, the rejection page, the
+    # challenge markers and CAPTCHA names; none of it is shown and the form works.
+    SPA_STRINGS = "spa_strings"
+    # The portal plus hidden elements (hidden, display:none, visibility:hidden, template,
+    # opacity:0, zero size, off-screen, closed dialog) holding the rejection text.
+    HIDDEN_REJECTION = "hidden_rejection"
+    # The portal plus <noscript> notices ("Please enable JavaScript…", "Request Rejected")
+    # and an F5 TS cookie: F5 is present, nothing is blocked.
+    NOSCRIPT_NOTICE = "noscript_notice"
+    # An invisible reCAPTCHA is loaded (hidden badge, hidden challenge frame) and passes
+    # on its own, as a good score does: the consulta answers.
+    CAPTCHA_LOADED = "captcha_loaded"
+    # The same invisible reCAPTCHA, but the submit pops the image challenge up instead of
+    # sending the consulta.
+    CAPTCHA_AFTER_SUBMIT = "captcha_after_submit"
+    # A visible Cloudflare Turnstile-like widget; the submit waits for it, the API refuses.
+    TURNSTILE = "turnstile"
+    # The form shows; its submit replaces the whole document with the F5 rejection page.
+    REJECTED_AFTER_FORM = "rejected_after_form"
+    # The form shows, then delay_s later (while a client fills it) the document is
+    # replaced with the F5 rejection page.
+    REJECTED_DURING_FILL = "rejected_during_fill"
+    # The consulta API answers HTTP 403 with {"ok": false, "error": "Forbidden"}.
+    STATUS_403_JSON = "status_403_json"
+    # The consulta API answers HTTP 429 "Too Many Requests" with Retry-After: 120.
+    STATUS_429 = "status_429"
+
     @classmethod
     def parse(cls, text: str) -> Mode:
         try:

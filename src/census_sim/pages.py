@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import html
 import json
+import random
+from dataclasses import dataclass, field
 from typing import Any
 
 from census_sim.census import ELECTIONS
 
 RECAPTCHA_SITEKEY = "6LcSimuladorCensoNoEsUnaClaveReal000000000"
+REJECTION_TITLE = "Request Rejected"
+# Where the app's script puts a fresh support id in the rejection page it writes.
+SUPPORT_ID_PLACEHOLDER = "{support_id}"
 
 # Form ids of the current portal, and the ids after the simulated redesign.
 CURRENT_IDS = {"documento": "documento", "eleccion": "eleccion", "submit": "submitBtn"}
@@ -50,6 +55,44 @@ _APP_JS = r"""
     return;
   }
   const ids = sim.ids;
+  let rejected = false;
+  let captchaWidget = null;
+  function captchaLibrary() {
+    return sim.captchaLibrary ? window[sim.captchaLibrary] : undefined;
+  }
+  const captchaLoaded = new Promise(function (resolve) {
+    // The CAPTCHA library calls this back once loaded (its script's onload parameter).
+    window.__onCaptchaLoad = resolve;
+    if (captchaLibrary()) resolve();
+  });
+  function supportId() {
+    // F5 support IDs are long decimal numbers; every rejection gets a new one.
+    let id = String(1 + Math.floor(Math.random() * 9));
+    for (let i = 0; i < 18; i++) id += Math.floor(Math.random() * 10);
+    return id;
+  }
+  function replaceWithRejection() {
+    // The edge's policy reached the app: the whole document becomes the rejection page.
+    if (rejected) return;
+    rejected = true;
+    const page = sim.rejection.html.replace(sim.rejection.placeholder, supportId());
+    document.open();
+    document.write(page);
+    document.close();
+  }
+  function captchaToken() {
+    if (sim.captcha !== "invisible") return Promise.resolve(window.__captchaToken || "");
+    // An invisible CAPTCHA: the token comes from execute(), which may pop a challenge up.
+    return captchaLoaded.then(function () { return captchaLibrary().execute(captchaWidget); });
+  }
+  function captchaMarkup() {
+    if (sim.captcha === "checkbox") {
+      return "<div class='g-recaptcha' data-sitekey='" + sim.sitekey + "'>" +
+        "<label><input type='checkbox' id='recaptcha-anchor'> No soy un robot</label>" +
+        "<small>reCAPTCHA<br>Privacidad - Condiciones</small></div>";
+    }
+    return sim.captchaHtml || "";
+  }
   function esc(text) {
     const div = document.createElement("div");
     div.textContent = text == null ? "" : String(text);
@@ -81,14 +124,17 @@ _APP_JS = r"""
   }
   async function submit(event) {
     event.preventDefault();
+    if (sim.rejection && sim.rejection.onSubmit) {
+      replaceWithRejection();
+      return;
+    }
     const out = document.getElementById("resultado");
     out.innerHTML = "<div class='spinner'></div>";
-    const body = {
-      documento: document.getElementById(ids.documento).value.trim(),
-      eleccion: document.getElementById(ids.eleccion).value,
-      token: window.__captchaToken || ""
-    };
+    const documento = document.getElementById(ids.documento).value.trim();
+    const eleccion = document.getElementById(ids.eleccion).value;
     try {
+      const token = await captchaToken();
+      const body = {documento: documento, eleccion: eleccion, token: token};
       const response = await fetch("/back/api/consulta", {
         method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)
       });
@@ -110,10 +156,8 @@ _APP_JS = r"""
     }
     const options = elections.map(e => "<option value='" + esc(e.value) + "'>" + esc(e.label) +
       "</option>").join("");
-    const captcha = sim.captcha ?
-      "<div class='g-recaptcha' data-sitekey='" + sim.sitekey + "'>" +
-      "<label><input type='checkbox' id='recaptcha-anchor'> No soy un robot</label>" +
-      "<small>reCAPTCHA<br>Privacidad - Condiciones</small></div>" : "";
+    const captcha = captchaMarkup();
+    const waitsForCaptcha = sim.captcha === "checkbox" || sim.captcha === "widget";
     const form = sim.htmlAnswer ?
       "<form id='consultaForm' method='post' action='/consultar'>" :
       "<form id='consultaForm'>";
@@ -124,22 +168,62 @@ _APP_JS = r"""
       "<label for='" + ids.eleccion + "'>Elección</label>" +
       "<select id='" + ids.eleccion + "' name='eleccion'>" + options + "</select>" +
       captcha +
-      "<button id='" + ids.submit + "' type='submit'" + (sim.captcha ? " disabled" : "") +
-      ">Consultar</button></form><div id='resultado'></div>";
-    if (sim.captcha) {
+      "<button id='" + ids.submit + "' type='submit'" + (waitsForCaptcha ? " disabled" : "") +
+      ">Consultar</button></form>" + sim.appExtra + "<div id='resultado'></div>";
+    if (sim.captcha === "checkbox") {
       document.getElementById("recaptcha-anchor").addEventListener("change", function () {
         // Stands for a person solving the challenge; automated clients never do this.
         window.__captchaToken = this.checked ? "token-de-una-persona" : "";
         document.getElementById(ids.submit).disabled = !this.checked;
       });
     }
+    if (sim.captcha === "invisible" || sim.captcha === "widget") {
+      // A CAPTCHA library (loaded by its own script) renders into the container.
+      captchaLoaded.then(function () {
+        captchaWidget = captchaLibrary().render(document.querySelector("[data-sitekey]"), {
+          sitekey: sim.captchaSitekey,
+          size: sim.captcha === "invisible" ? "invisible" : "normal",
+          callback: function (token) {
+            window.__captchaToken = token;
+            document.getElementById(ids.submit).disabled = false;
+          }
+        });
+      });
+    }
     if (!sim.htmlAnswer) {
       document.getElementById("consultaForm").addEventListener("submit", submit);
+    }
+    if (sim.rejection && sim.rejection.afterMs !== null) {
+      setTimeout(replaceWithRejection, sim.rejection.afterMs);
     }
   }
   setTimeout(start, sim.spinnerMs);
 })();
 """
+
+
+@dataclass(frozen=True)
+class PortalExtras:
+    """What a mode adds to the app shell (the adversarial modes build these)."""
+
+    head: str = ""  # after the stylesheet in <head>
+    before_app: str = ""  # at the top of <body>
+    after_app: str = ""  # at the end of <body>, after the app's script
+    in_app: str = ""  # the app writes it between its form and its answer
+    settings: dict[str, Any] = field(default_factory=dict)  # more window.__SIM__ switches
+
+
+NO_EXTRAS = PortalExtras()
+
+
+def new_support_id() -> str:
+    # F5 support IDs are long decimal numbers; only their presence matters to clients.
+    return str(random.randrange(10**18, 10**19))
+
+
+def inline_script(source: str) -> str:
+    """A <script> element for ``source``, safe whatever strings the source holds."""
+    return "<script>" + source.replace("</", "<\\/") + "</script>"
 
 
 def _document(title: str, body: str, head: str = "") -> str:
@@ -151,34 +235,52 @@ def _document(title: str, body: str, head: str = "") -> str:
 
 
 def portal_page(
-    *, bot_check: bool, captcha: bool, changed: bool, html_answer: bool, spinner_ms: int
+    *,
+    bot_check: bool,
+    captcha: bool,
+    changed: bool,
+    html_answer: bool,
+    spinner_ms: int,
+    extras: PortalExtras = NO_EXTRAS,
 ) -> str:
     settings: dict[str, Any] = {
         "botCheck": bot_check,
-        "captcha": captcha,
+        "captcha": "checkbox" if captcha else "",
         "sitekey": RECAPTCHA_SITEKEY,
         "ids": CHANGED_IDS if changed else CURRENT_IDS,
         "htmlAnswer": html_answer,
         "spinnerMs": spinner_ms,
+        "appExtra": extras.in_app,
+        "rejection": None,
+        **extras.settings,
     }
     body = (
+        f"{extras.before_app}"
         "<header><h1>Consulta tu lugar de votación</h1>"
         "<p>Registraduría Nacional del Estado Civil (simulador local)</p></header>"
         "<main><div id='app'><div class='spinner' role='status' aria-label='Cargando'></div>"
         "</div></main>"
-        f"<script>window.__SIM__ = {json.dumps(settings)};</script>"
-        f"<script>{_APP_JS}</script>"
+        + inline_script(f"window.__SIM__ = {json.dumps(settings)};")
+        + f"<script>{_APP_JS}</script>"
+        + extras.after_app
     )
-    return _document("Consulta de lugar de votación", body)
+    return _document("Consulta de lugar de votación", body, extras.head)
+
+
+def rejection_text(support_id: str) -> str:
+    """The body of the F5 rejection page."""
+    return (
+        "The requested URL was rejected. Please consult with your administrator.<br><br>"
+        f"Your support ID is: {support_id}<br><br>"
+        "<a href='javascript:history.back();'>[Go Back]</a>"
+    )
 
 
 def rejection_page(support_id: str) -> str:
     """The F5 BIG-IP ASM default rejection page (served with HTTP 200)."""
     return (
-        "<html><head><title>Request Rejected</title></head><body>"
-        "The requested URL was rejected. Please consult with your administrator.<br><br>"
-        f"Your support ID is: {support_id}<br><br>"
-        "<a href='javascript:history.back();'>[Go Back]</a></body></html>"
+        f"<html><head><title>{REJECTION_TITLE}</title></head><body>"
+        f"{rejection_text(support_id)}</body></html>"
     )
 
 

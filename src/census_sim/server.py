@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-import random
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from census_sim import pages
+from census_sim import adversary, pages
 from census_sim.census import MODE_TRIGGERS, answer_for
 from census_sim.modes import Mode
 from census_sim.stats import Stats
@@ -22,26 +21,49 @@ logger = logging.getLogger(__name__)
 # after this long, so that no thread outlives a test run by much.
 HANG_LIMIT_S = 600.0
 DEFAULT_DELAY_S = 3.0
+# The delay of the timed modes when neither the mode switch nor --delay gives one.
+MODE_DELAYS_S: dict[Mode, float] = {Mode.REJECTED_DURING_FILL: 0.3}
 DEFAULT_SPINNER_MS = 200
 CHALLENGE_COOKIE = "TS01a2b3c4d"
 MIN_DIGITS, MAX_DIGITS = 2, 12  # what the portal itself accepts
+CAPTCHA_REFUSAL = {
+    "ok": False,
+    "error": "Captcha inválido. Resuelva el captcha e intente de nuevo.",
+}
+# Modes whose consulta API refuses a request that carries no CAPTCHA token.
+CAPTCHA_MODES = (Mode.CAPTCHA, Mode.CAPTCHA_AFTER_SUBMIT, Mode.TURNSTILE)
+# Modes whose consulta API answers with the F5 rejection page.
+REJECTING_MODES = (
+    Mode.FIREWALL,
+    Mode.FIREWALL_API,
+    Mode.REJECTED_AFTER_FORM,
+    Mode.REJECTED_DURING_FILL,
+)
 
 
 class SimulatorState:
     """The mode and the stats, shared by the request threads."""
 
-    def __init__(self, mode: Mode, delay_s: float) -> None:
+    def __init__(self, mode: Mode, delay_s: float | None) -> None:
         self._lock = threading.Lock()
+        # The delay given at start (--delay), if any: it wins over each mode's default.
         self._default_delay_s = delay_s
         self.mode = mode
-        self.delay_s = delay_s
+        self.delay_s = self._delay_for(mode, None)
         self.stats = Stats()
         self._release = threading.Event()
+
+    def _delay_for(self, mode: Mode, delay_s: float | None) -> float:
+        if delay_s is not None:
+            return delay_s
+        if self._default_delay_s is not None:
+            return self._default_delay_s
+        return MODE_DELAYS_S.get(mode, DEFAULT_DELAY_S)
 
     def set_mode(self, mode: Mode, delay_s: float | None = None) -> None:
         with self._lock:
             self.mode = mode
-            self.delay_s = self._default_delay_s if delay_s is None else delay_s
+            self.delay_s = self._delay_for(mode, delay_s)
 
     def reset(self) -> None:
         self.set_mode(Mode.NORMAL)
@@ -65,8 +87,7 @@ class SimulatorState:
 
 
 def _support_id() -> str:
-    # F5 support IDs are long decimal numbers; only their presence matters to clients.
-    return str(random.randrange(10**18, 10**19))
+    return pages.new_support_id()
 
 
 class PortalHandler(BaseHTTPRequestHandler):
@@ -87,17 +108,21 @@ class PortalHandler(BaseHTTPRequestHandler):
     def user_agent(self) -> str:
         return self.headers.get("User-Agent", "")
 
-    def _send(self, status: int, body: str, content_type: str) -> None:
+    def _send(
+        self, status: int, body: str, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         payload = body.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", f"{content_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(payload)))
         self.send_header("Cache-Control", "no-store")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(payload)
 
-    def _html(self, body: str, status: int = 200) -> None:
-        self._send(status, body, "text/html")
+    def _html(self, body: str, status: int = 200, headers: dict[str, str] | None = None) -> None:
+        self._send(status, body, "text/html", headers)
 
     def _json(self, data: Any, status: int = 200) -> None:
         self._send(status, json.dumps(data, ensure_ascii=False), "application/json")
@@ -133,6 +158,8 @@ class PortalHandler(BaseHTTPRequestHandler):
             self._send(200, pages.challenge_script(passes=passes), "application/javascript")
         elif path == "/rejected":
             self._html(pages.rejection_page(_support_id()))
+        elif (resource := adversary.static_resource(path, mode)) is not None:
+            self._send(200, resource[1], resource[0])
         elif path == "/__sim/stats":
             self._json({**self.state.stats.as_json(), **self.state.as_json()})
         elif path == "/__sim/mode":
@@ -165,15 +192,15 @@ class PortalHandler(BaseHTTPRequestHandler):
         ):
             self._html(pages.challenge_page(_support_id()))
         else:
-            self._html(
-                pages.portal_page(
-                    bot_check=mode is Mode.BOT_CHECK,
-                    captcha=mode is Mode.CAPTCHA,
-                    changed=mode is Mode.CHANGED_PAGE,
-                    html_answer=mode is Mode.HTML_ANSWER,
-                    spinner_ms=self.server.spinner_ms,
-                )
+            page = pages.portal_page(
+                bot_check=mode is Mode.BOT_CHECK,
+                captcha=mode is Mode.CAPTCHA,
+                changed=mode is Mode.CHANGED_PAGE,
+                html_answer=mode is Mode.HTML_ANSWER,
+                spinner_ms=self.server.spinner_ms,
+                extras=adversary.portal_extras(mode, self.state.delay_s),
             )
+            self._html(page, headers=adversary.portal_headers(mode))
 
     def _consulta(self) -> None:
         try:
@@ -192,9 +219,7 @@ class PortalHandler(BaseHTTPRequestHandler):
             return
         if mode is Mode.SLOW:
             self.state.hold(self.state.delay_s)
-        if mode in (Mode.FIREWALL, Mode.FIREWALL_API) or (
-            mode is Mode.BOT_CHECK and self._looks_headless()
-        ):
+        if mode in REJECTING_MODES or (mode is Mode.BOT_CHECK and self._looks_headless()):
             self._html(pages.rejection_page(_support_id()))
         elif mode is Mode.JS_CHALLENGE:
             self._html(pages.challenge_page(_support_id()))
@@ -206,10 +231,17 @@ class PortalHandler(BaseHTTPRequestHandler):
             self._send(
                 200, '{"ok": true, "encontrado": true, "data": {"nuip": "', "application/json"
             )
-        elif mode is Mode.CAPTCHA and not str(request.get("token", "")).strip():
-            self._json(
-                {"ok": False, "error": "Captcha inválido. Resuelva el captcha e intente de nuevo."}
+        elif mode is Mode.STATUS_403_JSON:
+            self._json({"ok": False, "error": "Forbidden"}, HTTPStatus.FORBIDDEN.value)
+        elif mode is Mode.STATUS_429:
+            self._send(
+                HTTPStatus.TOO_MANY_REQUESTS.value,
+                "Too Many Requests",
+                "text/plain",
+                {"Retry-After": "120"},
             )
+        elif mode in CAPTCHA_MODES and not str(request.get("token", "")).strip():
+            self._json(CAPTCHA_REFUSAL)
         elif not (
             cedula.isascii() and cedula.isdigit() and MIN_DIGITS <= len(cedula) <= MAX_DIGITS
         ):
@@ -251,7 +283,7 @@ class CensusSimulator(ThreadingHTTPServer):
         host: str = "127.0.0.1",
         port: int = 0,
         mode: Mode = Mode.NORMAL,
-        delay_s: float = DEFAULT_DELAY_S,
+        delay_s: float | None = None,
         spinner_ms: int = DEFAULT_SPINNER_MS,
     ) -> None:
         super().__init__((host, port), PortalHandler)

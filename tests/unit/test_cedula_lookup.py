@@ -8,6 +8,7 @@ from attrs import evolve
 from fakes import CEDULA, FOUND, LEASE, PLACE, START, ScriptedScraper
 
 from cedula_domain import (
+    AnswerSource,
     Blocked,
     BlockKind,
     Cedula,
@@ -17,8 +18,11 @@ from cedula_domain import (
     NotFound,
     RefreshDecision,
     RefreshReason,
+    ReportDecision,
+    ReportReason,
     Unavailable,
 )
+from cedula_domain.service import REPORT_TRIES
 
 HOUR = timedelta(hours=1)
 OTHER = Cedula.parse("79123456")
@@ -435,3 +439,200 @@ def test_the_sweep_forgets_evidence_older_than_the_retention(
 
     purge.assert_called_once_with(START - timedelta(days=30))
     assert (stored(old).evidence, stored().evidence) == ("", "{}")
+
+
+# report_answer
+
+CAPTCHA = Blocked(block=BlockKind.CAPTCHA)
+
+
+@pytest.fixture
+def captcha_waiting(service, scraper, stored, queue):
+    """The first attempt met a CAPTCHA; the next one waits, its wake-up already queued."""
+    scraper.steps.append(CAPTCHA)
+    service.request_first(CEDULA)
+    service.run_attempt(CEDULA)
+    queue.enqueued.clear()
+    return stored()
+
+
+def test_a_person_tells_the_answer_of_a_lookup_that_gave_up(service, scraper, clock, stored, queue):
+    scraper.steps += [Unavailable(reason="down")] * 3
+    service.request_first(CEDULA)
+    for _ in range(3):
+        clock.current = stored().next_attempt_at
+        service.run_attempt(CEDULA)
+    assert stored().awaits_person
+    queue.enqueued.clear()
+
+    decision = service.report_answer(CEDULA, FOUND)
+
+    record = stored()
+    assert decision == ReportDecision.accept()
+    assert decision.accepted
+    assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE)
+    assert (record.source, record.fetched_at) == (AnswerSource.PERSON, clock.now())
+    assert not record.awaits_person
+    assert queue.enqueued == []
+
+
+def test_a_report_while_a_retry_waits_leaves_its_wake_up_nothing_to_do(
+    service, captcha_waiting, scraper, clock, stored
+):
+    assert captcha_waiting.awaits_person
+
+    assert service.report_answer(CEDULA, NotFound()).accepted
+
+    clock.current = captcha_waiting.next_attempt_at
+    assert service.run_attempt(CEDULA) is None
+    assert service.resume_due() == 0
+    assert scraper.calls == [CEDULA]
+    assert (stored().status, stored().source) == (LookupStatus.NOT_FOUND, AnswerSource.PERSON)
+
+
+def test_a_report_while_an_attempt_runs_is_refused_and_the_attempt_answers(
+    service, scraper, stored
+):
+    decisions = []
+
+    def the_person_reports_meanwhile():
+        decisions.append(service.report_answer(CEDULA, NotFound()))
+        return FOUND
+
+    scraper.steps.append(the_person_reports_meanwhile)
+    service.request_first(CEDULA)
+
+    service.run_attempt(CEDULA)
+
+    assert decisions == [ReportDecision.lookup_running()]
+    assert not decisions[0].accepted
+    assert (stored().status, stored().source) == (LookupStatus.FOUND, AnswerSource.REGISTRADURIA)
+
+
+def test_a_person_cannot_replace_the_registradurias_answer(service, finished, stored, clock):
+    clock.advance(HOUR)
+
+    decision = service.report_answer(CEDULA, NotFound())
+
+    assert decision == ReportDecision.registraduria_answered()
+    assert decision.reason is ReportReason.REGISTRADURIA_ANSWERED
+    assert stored() == finished
+
+
+def test_an_operator_may_replace_the_registradurias_answer(service, finished, stored, queue):
+    decision = service.report_answer(CEDULA, NotFound(), source=AnswerSource.OPERATOR)
+
+    assert decision.accepted
+    record = stored()
+    assert (record.status, record.source, record.voting_place) == (
+        LookupStatus.NOT_FOUND,
+        AnswerSource.OPERATOR,
+        None,
+    )
+    assert record.version == finished.version + 1
+    assert queue.enqueued == []
+
+
+def test_a_report_for_a_cedula_never_requested_creates_its_record(service, stored, queue):
+    assert service.report_answer(CEDULA, FOUND).accepted
+
+    record = stored()
+    assert (record.status, record.source, record.requested_at) == (
+        LookupStatus.FOUND,
+        AnswerSource.PERSON,
+        START,
+    )
+    assert queue.enqueued == []
+
+
+def test_a_report_whose_record_was_created_meanwhile_reads_it_again(
+    service, repository, stored, mocker
+):
+    def another_request_creates_it(record):
+        repository.records[record.cedula] = record
+        return False
+
+    mocker.patch.object(repository, "add", side_effect=another_request_creates_it)
+
+    assert service.report_answer(CEDULA, FOUND).accepted
+    assert repository.add.call_count == 1
+    assert stored().source is AnswerSource.PERSON
+
+
+def test_a_report_that_loses_the_race_to_a_workers_claim_says_a_lookup_is_running(
+    service, captcha_waiting, repository, clock, stored, mocker
+):
+    clock.current = captcha_waiting.next_attempt_at
+    read = repository.get
+
+    def read_then_a_worker_claims(cedula):
+        record = read(cedula)
+        if record.status is LookupStatus.PENDING:
+            repository.save(record.claim(clock.now(), LEASE))
+        return record
+
+    mocker.patch.object(repository, "get", side_effect=read_then_a_worker_claims)
+
+    assert service.report_answer(CEDULA, FOUND) == ReportDecision.lookup_running()
+    record = stored()
+    assert (record.status, record.source, record.attempts) == (LookupStatus.PROCESSING, None, 2)
+
+
+def test_a_double_submitted_report_reads_again_and_is_stored_once_more(
+    service, captcha_waiting, repository, clock, stored, mocker
+):
+    read = repository.get
+    reads = []
+
+    def read_then_the_first_submit_lands(cedula):
+        record = read(cedula)
+        if not reads:
+            repository.save(record.report(FOUND, clock.now(), AnswerSource.PERSON))
+        reads.append(record)
+        return record
+
+    mocker.patch.object(repository, "get", side_effect=read_then_the_first_submit_lands)
+
+    assert service.report_answer(CEDULA, FOUND).accepted
+    assert len(reads) == 2
+    assert (stored().status, stored().version) == (LookupStatus.FOUND, captcha_waiting.version + 2)
+
+
+def test_a_report_that_keeps_losing_races_steps_back_after_a_few_reads(
+    service, captcha_waiting, repository, stored, mocker
+):
+    mocker.patch.object(repository, "save", return_value=False)
+    read = mocker.spy(repository, "get")
+
+    assert service.report_answer(CEDULA, FOUND) == ReportDecision.lookup_running()
+    assert read.call_count == REPORT_TRIES
+    assert stored() == captcha_waiting
+
+
+def test_the_automatic_answer_after_a_refresh_replaces_the_persons(
+    service, captcha_waiting, scraper, clock, stored, queue
+):
+    service.report_answer(CEDULA, NotFound())
+    clock.advance(HOUR)
+    scraper.steps.append(FOUND)
+
+    assert service.request_refresh(CEDULA).allowed
+    service.run_attempt(CEDULA)
+
+    record = stored()
+    assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE)
+    assert (record.source, record.fetched_at) == (AnswerSource.REGISTRADURIA, START + HOUR)
+    assert queue.enqueued == [(CEDULA, None)]
+
+
+def test_an_operator_refresh_after_a_persons_report_starts_a_new_lookup(
+    service, captcha_waiting, stored, queue
+):
+    service.report_answer(CEDULA, NotFound())
+
+    record = service.force_refresh(CEDULA)
+
+    assert record.status is LookupStatus.PENDING
+    # The person's answer stays shown, with its source, until the census answers.
+    assert (record.source, stored().status) == (AnswerSource.PERSON, LookupStatus.PENDING)
+    assert queue.enqueued == [(CEDULA, None)]

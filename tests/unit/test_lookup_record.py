@@ -7,6 +7,8 @@ from attrs import evolve
 from fakes import CEDULA, FOUND, LEASE, PLACE, START, top_of_range
 
 from cedula_domain import (
+    AnswerSource,
+    AttemptRunning,
     Blocked,
     BlockKind,
     Cancellation,
@@ -19,6 +21,7 @@ from cedula_domain import (
     LookupStatus,
     NotFound,
     PageChanged,
+    RegistraduriaAlreadyAnswered,
     RetryPolicy,
     Unavailable,
 )
@@ -235,3 +238,240 @@ def test_a_restart_begins_a_new_lookup_and_keeps_the_last_answer() -> None:
 def test_a_lookup_under_way_cannot_be_restarted(record: LookupRecord) -> None:
     with pytest.raises(IllegalTransition):
         record.restart(START)
+
+
+# Where an answer came from, and a person finishing the lookup
+
+
+CAPTCHA = Blocked(block=BlockKind.CAPTCHA, engine="stealth", evidence="<div class=g-recaptcha>")
+REGISTRADURIA_ANSWERED = evolve(
+    new(),
+    status=LookupStatus.FOUND,
+    next_attempt_at=None,
+    voting_place=PLACE,
+    fetched_at=START,
+    source=AnswerSource.REGISTRADURIA,
+    engine="stealth",
+)
+
+
+def captcha_blocked(attempt: int = 1) -> LookupRecord:
+    return running(attempt).record_outcome(CAPTCHA, START, POLICY)
+
+
+def gave_up() -> LookupRecord:
+    return running(3).record_outcome(Unavailable(reason="down"), START, POLICY)
+
+
+@pytest.mark.parametrize(
+    "outcome", [FOUND, NotFound(), Cancelled(cancellation=CANCELLATION)], ids=type
+)
+def test_an_answer_read_from_the_census_comes_from_the_registraduria(outcome) -> None:
+    record = running().record_outcome(outcome, START + MINUTE, POLICY)
+
+    assert (record.source, record.fetched_at) == (AnswerSource.REGISTRADURIA, START + MINUTE)
+
+
+def test_a_record_without_an_answer_has_no_source() -> None:
+    assert new().source is None
+    assert gave_up().source is None
+
+
+def test_a_failure_keeps_the_answer_shown_and_its_source() -> None:
+    record = REGISTRADURIA_ANSWERED.restart(START)
+
+    failed = record.claim(START, LEASE).record_outcome(Unavailable(reason="x"), START, POLICY)
+
+    assert (failed.voting_place, failed.fetched_at) == (PLACE, START)
+    assert failed.source is AnswerSource.REGISTRADURIA
+
+
+def test_a_captcha_block_is_remembered_with_the_failure() -> None:
+    record = captcha_blocked()
+
+    assert record.last_block_kind is BlockKind.CAPTCHA
+    assert record.blocked_by_captcha
+
+
+def test_a_firewall_block_is_remembered_but_is_no_captcha() -> None:
+    record = running().record_outcome(Blocked(block=BlockKind.FIREWALL), START, POLICY)
+
+    assert record.last_block_kind is BlockKind.FIREWALL
+    assert not record.blocked_by_captcha
+
+
+def test_a_later_failure_that_is_no_block_forgets_the_block() -> None:
+    record = evolve(captcha_blocked(), next_attempt_at=START).claim(START, LEASE)
+
+    failed = record.record_outcome(Unavailable(reason="timeout"), START, POLICY)
+
+    assert failed.last_block_kind is None
+
+
+def test_a_vanished_worker_after_a_captcha_forgets_the_block() -> None:
+    record = evolve(captcha_blocked(), next_attempt_at=START).claim(START, LEASE)
+
+    assert record.abandon(START + LEASE, POLICY).last_block_kind is None
+
+
+def test_an_answer_forgets_the_block() -> None:
+    record = evolve(captcha_blocked(), next_attempt_at=START).claim(START, LEASE)
+
+    assert record.record_outcome(FOUND, START, POLICY).last_block_kind is None
+
+
+def test_a_restart_keeps_the_answer_and_its_source_and_forgets_the_block() -> None:
+    blocked = evolve(
+        captcha_blocked(3), voting_place=PLACE, source=AnswerSource.PERSON, fetched_at=START
+    )
+
+    record = blocked.restart(START + MINUTE)
+
+    assert record.last_block_kind is None
+    assert (record.voting_place, record.source, record.fetched_at) == (
+        PLACE,
+        AnswerSource.PERSON,
+        START,
+    )
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        gave_up(),
+        captcha_blocked(1),
+        captcha_blocked(3),
+        evolve(gave_up(), voting_place=PLACE, source=AnswerSource.PERSON),
+        evolve(captcha_blocked(), voting_place=PLACE, source=AnswerSource.OPERATOR),
+    ],
+    ids=[
+        "gave up",
+        "captcha with attempts left",
+        "gave up at a captcha",
+        "gave up showing the person's answer",
+        "captcha showing an operator's answer",
+    ],
+)
+def test_a_person_is_awaited_when_the_lookup_gave_up_or_met_a_captcha(record) -> None:
+    assert record.awaits_person
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        new(),
+        running(),
+        evolve(captcha_blocked(), next_attempt_at=START).claim(START, LEASE),
+        running().record_outcome(Blocked(block=BlockKind.FIREWALL), START, POLICY),
+        REGISTRADURIA_ANSWERED,
+        evolve(gave_up(), voting_place=PLACE, source=AnswerSource.REGISTRADURIA),
+        evolve(captcha_blocked(), voting_place=PLACE, source=AnswerSource.REGISTRADURIA),
+        gave_up().report(NotFound(), START, AnswerSource.PERSON),
+    ],
+    ids=[
+        "just requested",
+        "running",
+        "running again after a captcha",
+        "waiting after a firewall block",
+        "answered by the registraduria",
+        "gave up showing the registraduria's answer",
+        "captcha showing the registraduria's answer",
+        "answered by the person",
+    ],
+)
+def test_no_person_is_awaited_otherwise(record) -> None:
+    assert not record.awaits_person
+
+
+def test_a_person_telling_where_they_vote_ends_the_lookup_with_their_answer() -> None:
+    record = gave_up().report(FOUND, START + MINUTE, AnswerSource.PERSON)
+
+    assert record.status is LookupStatus.FOUND
+    assert (record.voting_place, record.cancellation) == (PLACE, None)
+    assert (record.source, record.fetched_at) == (AnswerSource.PERSON, START + MINUTE)
+    assert (record.engine, record.evidence) == ("", "")
+    assert (record.last_failure_kind, record.last_failure_message) == (None, "")
+    assert (record.next_attempt_at, record.lease_expires_at) == (None, None)
+    assert record.attempts == 3
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        (FOUND, LookupStatus.FOUND),
+        (NotFound(), LookupStatus.NOT_FOUND),
+        (Cancelled(cancellation=CANCELLATION), LookupStatus.CANCELLED),
+    ],
+    ids=["found", "not found", "cancelled"],
+)
+def test_a_reported_answer_makes_the_record_final_with_its_status(answer, status) -> None:
+    previous = evolve(gave_up(), voting_place=PLACE, source=AnswerSource.PERSON)
+
+    record = previous.report(answer, START, AnswerSource.OPERATOR)
+
+    assert record.status is status
+    assert record.voting_place == getattr(answer, "place", None)
+    assert record.cancellation == getattr(answer, "cancellation", None)
+    assert record.source is AnswerSource.OPERATOR
+
+
+def test_a_report_while_a_retry_waits_stops_further_attempts() -> None:
+    waiting = captcha_blocked()
+
+    record = waiting.report(FOUND, START, AnswerSource.PERSON)
+
+    assert record.last_block_kind is None
+    assert not record.is_due(waiting.next_attempt_at + timedelta(days=1))
+    with pytest.raises(LookupNotClaimable):
+        record.claim(waiting.next_attempt_at, LEASE)
+
+
+@pytest.mark.parametrize("source", [AnswerSource.PERSON, AnswerSource.OPERATOR])
+def test_no_answer_is_reported_while_an_attempt_runs(source: AnswerSource) -> None:
+    with pytest.raises(AttemptRunning):
+        running().report(FOUND, START, source)
+
+
+def test_an_attempt_running_is_an_illegal_transition_for_a_report() -> None:
+    assert issubclass(AttemptRunning, IllegalTransition)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [REGISTRADURIA_ANSWERED, evolve(captcha_blocked(), source=AnswerSource.REGISTRADURIA)],
+    ids=["final", "blocked during a refresh"],
+)
+def test_a_person_never_replaces_the_registradurias_answer(record) -> None:
+    with pytest.raises(RegistraduriaAlreadyAnswered):
+        record.report(NotFound(), START, AnswerSource.PERSON)
+
+
+def test_an_operator_may_replace_the_registradurias_answer() -> None:
+    record = REGISTRADURIA_ANSWERED.report(NotFound(), START + MINUTE, AnswerSource.OPERATOR)
+
+    assert (record.status, record.voting_place) == (LookupStatus.NOT_FOUND, None)
+    assert (record.source, record.engine) == (AnswerSource.OPERATOR, "")
+
+
+def test_a_person_may_correct_their_own_answer() -> None:
+    first = gave_up().report(NotFound(), START, AnswerSource.PERSON)
+
+    record = first.report(FOUND, START + MINUTE, AnswerSource.PERSON)
+
+    assert (record.status, record.fetched_at) == (LookupStatus.FOUND, START + MINUTE)
+
+
+def test_the_registraduria_answers_only_through_an_attempt() -> None:
+    with pytest.raises(ValueError, match="record_outcome"):
+        gave_up().report(FOUND, START, AnswerSource.REGISTRADURIA)
+
+
+def test_the_automatic_answer_after_a_restart_replaces_the_persons() -> None:
+    reported = gave_up().report(NotFound(), START, AnswerSource.PERSON)
+    later = START + timedelta(hours=2)
+
+    record = reported.restart(later).claim(later, LEASE).record_outcome(FOUND, later, POLICY)
+
+    assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE)
+    assert (record.source, record.fetched_at) == (AnswerSource.REGISTRADURIA, later)
+    assert record.engine == "stealth"

@@ -1,26 +1,32 @@
 """One lookup on one page, whatever the engine: open the portal, fill, submit, read.
 
-Every wait takes its timeout from the lookup's deadline. Blocks are recognised as soon as
-they show (one wait races "the form appeared" against every block signal), so a blocked
-lookup ends in seconds, not at the timeout.
+Every wait takes its timeout from the lookup's deadline. The page is judged by what it
+shows (``verdict``), at each step: a block ends the lookup as soon as it shows, whether it
+replaced the portal, stands in front of the form or pops up after the submit. When a step
+fails, what the page shows then decides what the failure was.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
+import time
 from typing import TYPE_CHECKING
 
-from adapters.census_scraper import signals
-from adapters.census_scraper.answer import outcome_from_answer, outcome_from_table
-from adapters.census_scraper.signals import BlockSignal, block_in_html, looks_automated
+from attrs import evolve
+
+from adapters.census_scraper import portal
+from adapters.census_scraper.answer import outcome_from_table
+from adapters.census_scraper.browser_view import look, look_when_changed
+from adapters.census_scraper.page_view import PageView
+from adapters.census_scraper.verdict import judge_answer, judge_page
 from cedula_domain.outcomes import (
     Blocked,
     BlockKind,
     Outcome,
     PageChanged,
     Unavailable,
+    is_terminal,
 )
 
 if TYPE_CHECKING:
@@ -35,10 +41,13 @@ logger = logging.getLogger(__name__)
 
 # Raw HTML kept as evidence: enough to recognise the page, not the whole of it.
 HTML_EXCERPT = 8_000
-# However long the budget, a portal that shows neither the form nor anything we know
-# within this long is not the portal we know.
+# However long the budget, a portal that shows neither the form nor anything else within
+# this long is not the portal we know.
 FORM_WAIT_CAP_S = 30.0
 SCREENSHOT_CAP_S = 5.0
+# While the answer is awaited, how often the page is looked at for a challenge that popped
+# up instead (invisible reCAPTCHA never sends the request).
+ANSWER_LOOK_S = 0.1
 # The consulta answer: the JSON API (any path that still says "consulta"), or a native
 # form post that brings a whole new page (the legacy way: no JSON at all).
 _CONSULTA_PATH = re.compile(r"consulta", re.IGNORECASE)
@@ -58,10 +67,27 @@ def first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-class _Progress:
-    """Which step the lookup is in, to say where the time ran out."""
+def _is_challenge(failure: object) -> bool:
+    return isinstance(failure, Blocked) and failure.block is BlockKind.JS_CHALLENGE
 
-    step = "starting"
+
+class _Visit:
+    """What one lookup has seen so far: its step, the main document's status, answers."""
+
+    def __init__(self, page: Page) -> None:
+        self.step = "starting"
+        self.status = 200
+        self.answers: list[Response] = []
+        # What the page last showed of our own browser (webdriver, HeadlessChrome).
+        self.automated = False
+        self._main_frame = page.main_frame
+        page.on("response", self._heard)
+
+    def _heard(self, response: Response) -> None:
+        if _is_answer(response):
+            self.answers.append(response)
+        elif response.request.resource_type == "document" and response.frame == self._main_frame:
+            self.status = response.status
 
 
 class PageDriver:
@@ -82,195 +108,151 @@ class PageDriver:
 
     def read(self, page: Page, cedula: Cedula, deadline: Deadline) -> Outcome:
         """The census answer for ``cedula``; site trouble is an outcome, never an exception."""
-        progress = _Progress()
+        visit = _Visit(page)
         try:
-            outcome = self._read(page, cedula, deadline, progress)
+            outcome = self._read(page, cedula, deadline, visit)
         except self._errors.timeout:
-            outcome = Unavailable(
-                reason=f"no answer within the {deadline.budget_s:g} s budget while {progress.step}",
-                evidence=self._excerpt(page),
+            outcome = self._judged(page, visit) or Unavailable(
+                reason=f"no answer within the {deadline.budget_s:g} s budget while {visit.step}"
             )
         except self._errors.error as error:
-            outcome = Unavailable(
-                reason=f"browser error while {progress.step}: {first_line(error)}"
+            outcome = self._judged(page, visit) or Unavailable(
+                reason=f"browser error while {visit.step}: {first_line(error)}"
             )
+        if is_terminal(outcome):
+            return outcome
+        html = self._content(page)
         if isinstance(outcome, Blocked | PageChanged):
-            self._snapshot(page, outcome, deadline)
-        return outcome
+            self._snapshot(page, outcome, html, deadline)
+        return outcome if outcome.evidence else evolve(outcome, evidence=html[:HTML_EXCERPT])
 
     # --- the steps ------------------------------------------------------------------
 
-    def _read(self, page: Page, cedula: Cedula, deadline: Deadline, progress: _Progress) -> Outcome:
-        progress.step = "loading the portal"
-        response = page.goto(self._url, wait_until="domcontentloaded", timeout=deadline.ms())
-        if response is not None and (early := self._judge_document(page, response.status)):
+    def _read(self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit) -> Outcome:
+        visit.step = "loading the portal"
+        page.goto(self._url, wait_until="domcontentloaded", timeout=deadline.ms())
+
+        visit.step = "waiting for the form"
+        if early := self._until_form(page, deadline, visit):
             return early
 
-        progress.step = "waiting for the form"
-        if early := self._wait_for_form(page, deadline):
+        visit.step = "filling the form"
+        if early := self._fill(page, cedula, deadline, visit):
             return early
 
-        progress.step = "filling the form"
-        if early := self._fill(page, cedula, deadline):
-            return early
+        visit.step = "waiting for the consulta answer"
+        return self._answer(page, deadline, visit)
 
-        progress.step = "waiting for the consulta answer"
-        with page.expect_response(_is_answer, timeout=deadline.ms()) as answer:
-            page.click(signals.SUBMIT, timeout=deadline.ms())
-        progress.step = "reading the consulta answer"
-        return self._judge_answer(page, answer.value, deadline)
+    def _until_form(self, page: Page, deadline: Deadline, visit: _Visit) -> Outcome | None:
+        """None once the form shows with nothing in front of it; else what stands there.
 
-    def _judge_document(self, page: Page, status: int) -> Outcome | None:
-        """The first document: a rejection or an HTTP error ends the lookup at once."""
-        html = self._content(page)
-        signal = block_in_html(html)
-        # A JS challenge may clear itself: the form wait gives it a moment.
-        if signal is not None and signal.kind is BlockKind.FIREWALL:
-            return self._blocked(page, signal, html)
-        if status >= 500:
-            return Unavailable(
-                reason=f"the portal answered HTTP {status}", evidence=html[:HTML_EXCERPT]
+        A JavaScript challenge may clear itself (F5 reloads once the browser has run it),
+        and some other form may be a page still being built: both get a short grace.
+        Nothing known at all gets up to ``FORM_WAIT_CAP_S``.
+        """
+        started = time.monotonic()
+        grace_ends: float | None = None
+        view = look(page)
+        while True:
+            failure = judge_page(visit.status, view)
+            if failure is None and view.form:
+                visit.automated = view.automated
+                return None
+            if failure is not None and not _is_challenge(failure):
+                return failure
+            if failure is not None or view.other_form:
+                grace_ends = grace_ends or time.monotonic() + self._grace_s
+                ends = grace_ends
+            else:
+                ends = started + FORM_WAIT_CAP_S
+            if time.monotonic() >= ends:
+                return failure or PageChanged(
+                    missing=f"the form field {portal.DOCUMENT_FIELD}"
+                    if view.other_form
+                    else f"the form ({portal.DOCUMENT_FIELD}): nothing known appeared within "
+                    f"{FORM_WAIT_CAP_S:g} s"
+                )
+            view = self._next_view(page, view, deadline, ends)
+
+    def _next_view(self, page: Page, view: PageView, deadline: Deadline, ends: float) -> PageView:
+        """The page once it changed, or as it is at ``ends``."""
+        try:
+            return look_when_changed(page, view, deadline.ms(ends - time.monotonic()))
+        except self._errors.timeout:
+            if deadline.expired:
+                raise
+        except self._errors.error:
+            # The document was replaced while we looked (a reload): look at the new one.
+            page.wait_for_load_state("domcontentloaded", timeout=deadline.ms())
+        return look(page)
+
+    def _fill(
+        self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit
+    ) -> Outcome | None:
+        try:
+            # Waits for the election options, which the portal fetches after the form shows.
+            page.select_option(
+                portal.ELECTION, portal.CURRENT_ELECTION, timeout=deadline.ms(self._grace_s)
             )
-        if status in (403, 429):
-            return Blocked(block=BlockKind.FIREWALL, evidence=html[:HTML_EXCERPT])
-        if status >= 400:
-            return PageChanged(
-                missing=f"the portal page ({self._url} answered HTTP {status})",
-                evidence=html[:HTML_EXCERPT],
+        except self._errors.timeout:
+            if deadline.expired:
+                raise
+            return self._judged(page, visit) or PageChanged(
+                missing=f"option {portal.CURRENT_ELECTION} (Lugar de votación actual) "
+                f"of {portal.ELECTION}"
+            )
+        page.fill(portal.DOCUMENT_FIELD, cedula.value, timeout=deadline.ms())
+        try:
+            # The click waits for the button to be enabled.
+            page.click(portal.SUBMIT, timeout=deadline.ms(self._grace_s))
+        except self._errors.timeout:
+            if deadline.expired:
+                raise
+            return self._judged(page, visit) or PageChanged(
+                missing=f"an enabled submit button {portal.SUBMIT}"
             )
         return None
 
-    def _wait_for_form(self, page: Page, deadline: Deadline) -> Outcome | None:
-        if not self._appears(page, signals.FORM_OR_SIGNAL, deadline, FORM_WAIT_CAP_S):
-            return PageChanged(
-                missing=f"the form ({signals.FORM}): nothing known appeared within "
-                f"{FORM_WAIT_CAP_S:g} s",
-                evidence=self._excerpt(page),
-            )
-        if self._present(page, signals.FORM):
-            return None
-        html = self._content(page)
-        signal = block_in_html(html)
-        if signal is not None and signal.kind is BlockKind.FIREWALL:
-            return self._blocked(page, signal, html)
-        if self._visible(page, signals.CAPTCHA):
-            return Blocked(block=BlockKind.CAPTCHA, evidence=html[:HTML_EXCERPT])
-        # A JavaScript challenge may clear itself (F5 reloads once the browser has run it)
-        # and a page still being built may get there: either gets a short grace.
-        if self._appears(page, signals.FORM_OR_REJECTION, deadline, self._grace_s) and (
-            self._present(page, signals.FORM)
-        ):
-            return None
-        html = self._content(page)
-        if (signal := block_in_html(html)) is not None:
-            return self._blocked(page, signal, html)
-        return PageChanged(missing=f"the form field {signals.FORM}", evidence=html[:HTML_EXCERPT])
-
-    def _fill(self, page: Page, cedula: Cedula, deadline: Deadline) -> Outcome | None:
-        if self._visible(page, signals.CAPTCHA):
-            # We never solve CAPTCHAs: the widget in front of the submit is the answer.
-            return Blocked(block=BlockKind.CAPTCHA, evidence=self._excerpt(page))
-        if not self._appears(page, signals.ELECTION_OPTION, deadline, self._grace_s):
-            return PageChanged(
-                missing=f"option 0 (Lugar de votación actual) of {signals.ELECTION}",
-                evidence=self._excerpt(page),
-            )
-        if not self._appears(page, signals.SUBMIT, deadline, self._grace_s):
-            return PageChanged(
-                missing=f"the submit button {signals.SUBMIT}", evidence=self._excerpt(page)
-            )
-        page.select_option(signals.ELECTION, "0", timeout=deadline.ms())
-        page.fill(signals.FORM, cedula.value, timeout=deadline.ms())
-        if not self._appears(page, f"{signals.SUBMIT}:enabled", deadline, self._grace_s):
-            # A submit that stays disabled behind some CAPTCHA code is a CAPTCHA block.
-            if self._present(page, signals.CAPTCHA):
-                return Blocked(block=BlockKind.CAPTCHA, evidence=self._excerpt(page))
-            return PageChanged(
-                missing=f"an enabled submit button {signals.SUBMIT}", evidence=self._excerpt(page)
-            )
-        return None
-
-    def _judge_answer(self, page: Page, response: Response, deadline: Deadline) -> Outcome:
+    def _answer(self, page: Page, deadline: Deadline, visit: _Visit) -> Outcome:
+        """The answer, or whatever shows instead: the request may never be sent."""
+        while not visit.answers:
+            try:
+                page.wait_for_event("response", _is_answer, timeout=deadline.ms(ANSWER_LOOK_S))
+            except self._errors.timeout:
+                if deadline.expired:
+                    raise
+            if not visit.answers and (failure := self._judged(page, visit)):
+                return failure
+        response = visit.answers[0]
+        visit.step = "reading the consulta answer"
         if response.request.resource_type == "document":
             return self._read_rendered(page, response.status, deadline)
-        status = response.status
         try:
             body = response.text()
         except self._errors.error:
             body = ""
-        if (signal := block_in_html(body)) is not None:
-            return self._blocked(page, signal, body)
-        if status >= 500:
-            return Unavailable(reason=f"the consulta answered HTTP {status}", evidence=body)
-        if status in (403, 429):
-            return Blocked(block=BlockKind.FIREWALL, evidence=body)
-        try:
-            data = json.loads(body)
-        except ValueError:
-            return PageChanged(
-                missing=f"a JSON answer from the consulta (HTTP {status}: {body[:60]!r})",
-                evidence=body,
-            )
-        return outcome_from_answer(data, raw=body)
+        return judge_answer(response.status, body, automated=visit.automated)
 
     def _read_rendered(self, page: Page, status: int, deadline: Deadline) -> Outcome:
         """No JSON came: the answer is the page the form post brought, read from the DOM."""
         page.wait_for_load_state("domcontentloaded", timeout=deadline.ms())
-        html = self._content(page)
-        if (signal := block_in_html(html)) is not None:
-            return self._blocked(page, signal, html)
-        if status >= 500:
-            return Unavailable(
-                reason=f"the consulta answered HTTP {status}", evidence=html[:HTML_EXCERPT]
-            )
+        if failure := judge_page(status, look(page)):
+            return failure
         table = page.locator("table").first
         headers = table.locator("th").all_inner_texts()
         cells = table.locator("tbody tr").first.locator("td").all_inner_texts()
         text = page.locator("body").inner_text(timeout=deadline.ms())
-        return outcome_from_table(headers, cells, text, raw=html[:HTML_EXCERPT])
+        return outcome_from_table(headers, cells, text, raw=self._content(page)[:HTML_EXCERPT])
 
     # --- helpers --------------------------------------------------------------------
 
-    def _blocked(self, page: Page, signal: BlockSignal, html: str) -> Blocked:
-        kind = signal.kind
-        # F5 answers bot detection with the same rejection page as any other rule: when
-        # our own browser shows the classic automation signals, that is the likely cause,
-        # and the operator's fix (the engine) differs, so say so.
-        if kind is BlockKind.FIREWALL and self._automated(page):
-            kind = BlockKind.BOT_DETECTED
-        return Blocked(block=kind, support_id=signal.support_id, evidence=html[:HTML_EXCERPT])
-
-    def _automated(self, page: Page) -> bool:
+    def _judged(self, page: Page, visit: _Visit) -> Outcome | None:
+        """What the page shows now, if it shows a failure; None when it shows nothing wrong
+        or cannot be looked at (closed, navigating)."""
         try:
-            webdriver, user_agent = page.evaluate(
-                "() => [navigator.webdriver, navigator.userAgent]"
-            )
+            return judge_page(visit.status, look(page))
         except self._errors.error:
-            return False
-        return looks_automated(webdriver, str(user_agent))
-
-    def _appears(self, page: Page, selector: str, deadline: Deadline, cap_s: float) -> bool:
-        """Wait up to ``cap_s`` (within the budget) for ``selector``; False when it did not
-        come in time. Running out of the whole budget raises, like any other wait."""
-        try:
-            page.wait_for_selector(selector, state="attached", timeout=deadline.ms(cap_s))
-        except self._errors.timeout:
-            if deadline.expired:
-                raise
-            return False
-        return True
-
-    def _present(self, page: Page, selector: str) -> bool:
-        try:
-            return page.locator(selector).count() > 0
-        except self._errors.error:
-            return False
-
-    def _visible(self, page: Page, selector: str) -> bool:
-        try:
-            return any(widget.is_visible() for widget in page.locator(selector).all())
-        except self._errors.error:
-            return False
+            return None
 
     def _content(self, page: Page) -> str:
         # content() fails while a navigation replaces the document; one more try after it.
@@ -284,14 +266,11 @@ class PageDriver:
                     break
         return ""
 
-    def _excerpt(self, page: Page) -> str:
-        return self._content(page)[:HTML_EXCERPT]
-
-    def _snapshot(self, page: Page, outcome: Blocked | PageChanged, deadline: Deadline) -> None:
+    def _snapshot(
+        self, page: Page, outcome: Blocked | PageChanged, html: str, deadline: Deadline
+    ) -> None:
         if self._snapshots is None:
             return
-        kind = outcome.block.value if isinstance(outcome, Blocked) else outcome.kind.value
-        html = self._content(page)
         try:
             png: bytes | None = page.screenshot(
                 timeout=deadline.ms(SCREENSHOT_CAP_S), full_page=True
@@ -299,6 +278,7 @@ class PageDriver:
         except self._errors.error:
             png = None
         try:
+            kind = outcome.block.value if isinstance(outcome, Blocked) else outcome.kind.value
             self._snapshots.save(f"{self._engine}-{kind}", html, png)
         except OSError:
             logger.warning(

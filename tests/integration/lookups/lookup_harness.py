@@ -15,9 +15,12 @@ from typing import Any, TypeVar
 import psutil
 import requests
 
+from census_sim.census import FIXTURES
+
 ROOT = Path(__file__).resolve().parents[3]
 PASSWORD = "Clave-segura-2026"
 T = TypeVar("T")
+_CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 # Short budgets and delays, in the same proportions as production's (checked by
 # accounts.checks): timeout < lease < retry.
@@ -110,7 +113,7 @@ class Portal:
 
     def register(self, cedula: str, nombre: str = "Persona de Prueba") -> requests.Response:
         form = self.session.get(f"{self.base_url}/registro/", timeout=30)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
+        token = _CSRF_TOKEN.search(form.text)
         assert token, "the registration form has no CSRF token"
         return self.session.post(
             f"{self.base_url}/registro/",
@@ -132,8 +135,34 @@ class Portal:
         response.raise_for_status()
         return response.json()
 
+    def card(self) -> str:
+        """The census card, as htmx asks for it."""
+        response = self.session.get(f"{self.base_url}/censo/tarjeta/", timeout=30)
+        response.raise_for_status()
+        return response.text
+
+    def report(self, **fields: str) -> requests.Response:
+        """Tells what the Registraduría's page showed, through the card's form."""
+        card = self.card()
+        token = _CSRF_TOKEN.search(card[card.index('action="/censo/informar/"') :])
+        assert token, "the card's report form has no CSRF token"
+        return self.session.post(
+            f"{self.base_url}/censo/informar/",
+            data={"csrfmiddlewaretoken": token.group(1), **fields},
+            allow_redirects=False,
+            timeout=60,
+        )
+
 
 FINAL = {"found", "not_found", "cancelled", "error"}
+
+
+def census_place(cedula: str) -> dict[str, str]:
+    """The voting place the simulator answers for ``cedula``, as estado.json shows it."""
+    data = FIXTURES[cedula]["data"]
+    fields = {"departamento": "nom_depto", "municipio": "nom_mun", "puesto": "nom_puesto"}
+    fields |= {"direccion": "direccion", "mesa": "mesa"}
+    return {ours: str(data[theirs]).strip() for ours, theirs in fields.items()}
 
 
 def final_status(person: Portal, timeout_s: float) -> dict[str, Any]:

@@ -7,19 +7,11 @@ from itertools import pairwise
 
 import pytest
 from django_q.models import OrmQ
-from lookup_harness import final_status, wait_until
+from lookup_harness import census_place, final_status, wait_until
 
 from accounts.models import CedulaInfo
-from census_sim.census import FIXTURES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def expected_place(cedula: str) -> dict[str, str]:
-    data = FIXTURES[cedula]["data"]
-    fields = {"departamento": "nom_depto", "municipio": "nom_mun", "puesto": "nom_puesto"}
-    fields |= {"direccion": "direccion", "mesa": "mesa"}
-    return {ours: str(data[theirs]).strip() for ours, theirs in fields.items()}
 
 
 def consulta_times(census_sim, cedula: str) -> list[float]:
@@ -38,7 +30,7 @@ def test_registrations_end_in_what_the_census_says(worker, portal, census_sim):
 
     answer = final_status(found, 60)
     assert answer["status"] == "found"
-    assert answer["voting_place"] == expected_place("1020304050")
+    assert answer["voting_place"] == census_place("1020304050")
     assert answer["attempts"] == 1
     assert answer["fetched_at"] is not None
     assert final_status(missing, 60)["status"] == "not_found"
@@ -85,7 +77,7 @@ def test_a_cluster_killed_mid_lookup_finishes_it_once_after_restart(worker, port
     worker.start()
     answer = final_status(person, 90)
     assert answer["status"] == "found"
-    assert answer["voting_place"] == expected_place("43210987")
+    assert answer["voting_place"] == census_place("43210987")
     assert answer["attempts"] == 2  # the interrupted attempt counts
     # The killed task comes back from the broker; by then the lookup is over, so it
     # must do nothing.

@@ -41,3 +41,16 @@ def person(db: None) -> CustomUser:
         nombre_completo="Jorge Eliécer Gaitán",
         telefono="+573001112233",
     )
+
+
+@pytest.fixture
+def other_person(db: None) -> CustomUser:
+    return CustomUser.objects.create_user(
+        "98765432", "Otra-clave-2026", nombre_completo="Otra Persona", telefono="+573009998877"
+    )
+
+
+@pytest.fixture
+def logged_in(client: Client, person: CustomUser) -> Client:
+    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    return client

@@ -3,56 +3,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from attrs import evolve
+from census_support import PLACE, store
 from django.test import Client
 from django.urls import reverse
 from django_q.models import OrmQ
 
 from accounts.models import CedulaInfo, CustomUser
-from adapters.django_repository import DjangoCedulaRepository
-from cedula_domain import (
-    Cancellation,
-    Cedula,
-    Coordinates,
-    FailureKind,
-    LookupRecord,
-    LookupStatus,
-    VotingPlace,
-)
+from cedula_domain import AnswerSource, Cancellation, FailureKind, LookupStatus
 
 pytestmark = pytest.mark.django_db
-
-PLACE = VotingPlace(
-    departamento="ANTIOQUIA",
-    municipio="MEDELLIN",
-    puesto="IE INEM JOSE FELIX DE RESTREPO",
-    direccion="CARRERA 48 # 1-125",
-    mesa="7",
-    coordinates=Coordinates(latitude=6.2, longitude=-75.57),
-)
-
-
-def store(user: CustomUser, **changes) -> LookupRecord:
-    repository = DjangoCedulaRepository()
-    now = datetime.now(UTC)
-    if changes.get("status", LookupStatus.PENDING).is_final:
-        changes.setdefault("next_attempt_at", None)
-    record = evolve(LookupRecord.requested(Cedula(user.cedula), now), **changes)
-    assert repository.add(record)
-    return repository.get(record.cedula)
-
-
-@pytest.fixture
-def other_person(db: None) -> CustomUser:
-    return CustomUser.objects.create_user(
-        "98765432", "Otra-clave-2026", nombre_completo="Otra Persona", telefono="+573009998877"
-    )
-
-
-@pytest.fixture
-def logged_in(client: Client, person: CustomUser) -> Client:
-    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
-    return client
 
 
 def test_a_found_place_shows_on_home_with_a_map_link(logged_in: Client, person):
@@ -117,7 +76,14 @@ def test_the_status_json_describes_only_the_logged_in_person(
     logged_in: Client, person, other_person
 ):
     fetched = datetime(2026, 11, 29, 15, 0, tzinfo=UTC)
-    store(person, status=LookupStatus.FOUND, voting_place=PLACE, attempts=1, fetched_at=fetched)
+    store(
+        person,
+        status=LookupStatus.FOUND,
+        voting_place=PLACE,
+        attempts=1,
+        fetched_at=fetched,
+        source=AnswerSource.REGISTRADURIA,
+    )
     store(other_person, status=LookupStatus.NOT_FOUND, attempts=1, evidence="{secret}")
 
     body = logged_in.get(reverse("accounts:census_status")).json()
@@ -135,11 +101,14 @@ def test_the_status_json_describes_only_the_logged_in_person(
         "attempts": 1,
         "next_attempt_at": None,
         "fetched_at": "2026-11-29T15:00:00+00:00",
+        "source": "registraduria",
     }
 
 
 def test_the_status_json_says_pending_before_the_first_record_exists(logged_in: Client):
-    assert logged_in.get(reverse("accounts:census_status")).json()["status"] == "pending"
+    body = logged_in.get(reverse("accounts:census_status")).json()
+
+    assert (body["status"], body["source"]) == ("pending", None)
 
 
 def test_a_refresh_right_after_a_lookup_is_refused_with_the_time(logged_in: Client, person):
@@ -181,7 +150,9 @@ def test_refreshing_takes_a_post(logged_in: Client):
     assert logged_in.get(reverse("accounts:census_refresh")).status_code == 405
 
 
-@pytest.mark.parametrize("name", ["census_card", "census_status", "census_refresh"])
+@pytest.mark.parametrize(
+    "name", ["census_card", "census_status", "census_refresh", "census_report"]
+)
 def test_anonymous_census_requests_go_to_login(client: Client, name: str):
     response = client.post(reverse(f"accounts:{name}"))
 

@@ -34,9 +34,10 @@ class Case:
     block: BlockKind | None = None
     cedula: str = "1020304050"
     budget_s: float | None = None
+    delay_s: float = SLOW_DELAY_S
 
     def __str__(self) -> str:
-        return self.mode
+        return self.mode if self.delay_s == SLOW_DELAY_S else f"{self.mode}-{self.delay_s:g}s"
 
 
 CASES = [
@@ -54,12 +55,27 @@ CASES = [
     Case("malformed_json", PageChanged),
     Case("changed_page", PageChanged),
     Case("html_answer", Found),
+    # Written as an adversary would, from the site facts: text in the source that is on
+    # no one's screen says nothing, a block that shows says it at once.
+    Case("spa_strings", Found),
+    Case("hidden_rejection", Found),
+    Case("noscript_notice", Found),
+    Case("captcha_loaded", Found),
+    Case("captcha_after_submit", Blocked, BlockKind.CAPTCHA),
+    Case("turnstile", Blocked, BlockKind.CAPTCHA),
+    Case("rejected_after_form", Blocked, BlockKind.FIREWALL),
+    # The app is replaced at different moments of filling the form.
+    Case("rejected_during_fill", Blocked, BlockKind.FIREWALL, delay_s=0.0),
+    Case("rejected_during_fill", Blocked, BlockKind.FIREWALL, delay_s=0.05),
+    Case("rejected_during_fill", Blocked, BlockKind.FIREWALL, delay_s=0.15),
+    Case("status_403_json", Blocked, BlockKind.FIREWALL),
+    Case("status_429", Blocked, BlockKind.FIREWALL),
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_each_mode_ends_in_its_outcome(scraper: BrowserScraper, census_sim: Any, case: Case):
-    census_sim.set_mode(case.mode, delay_s=SLOW_DELAY_S)
+    census_sim.set_mode(case.mode, delay_s=case.delay_s)
 
     outcome, elapsed = timed_lookup(scraper, case.cedula, case.budget_s)
 

@@ -1,0 +1,572 @@
+"""A person (or an operator) finishes the lookup the automatic one could not."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from census_support import PLACE, store
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
+from django.urls import reverse
+from django_q.models import OrmQ
+
+from accounts.colombia import DEPARTAMENTOS
+from accounts.models import CedulaInfo, CustomUser
+from adapters.django_repository import DjangoCedulaRepository
+from cedula_domain import AnswerSource, BlockKind, Cedula, FailureKind, LookupStatus
+
+pytestmark = pytest.mark.django_db
+
+CAPTCHA_SENTENCE = (
+    "La Registraduría está pidiendo una verificación que solo una persona puede hacer"
+)
+GAVE_UP_SENTENCE = "No pudimos consultar tu lugar de votación después de varios intentos"
+REPORT_URL = reverse("accounts:census_report")
+FOUND_REPORT = {
+    "resultado": "encontrado",
+    "departamento": "Boyacá",
+    "municipio": "Tunja",
+    "puesto": "Colegio de Boyacá",
+    "direccion": "Calle 19 # 9-35",
+    "mesa": "14",
+}
+
+
+def gave_up(user: CustomUser, **changes: Any) -> None:
+    failure = {"last_failure_kind": FailureKind.UNAVAILABLE, "last_failure_message": "timeout"}
+    store(user, status=LookupStatus.ERROR, attempts=3, **(failure | changes))
+
+
+def captcha_waiting(user: CustomUser) -> None:
+    store(
+        user,
+        attempts=1,
+        last_failure_kind=FailureKind.BLOCKED,
+        last_block_kind=BlockKind.CAPTCHA,
+        last_failure_message="blocked by captcha",
+        next_attempt_at=datetime(2026, 11, 29, 20, 30, tzinfo=UTC),
+    )
+
+
+def row(user: CustomUser) -> dict[str, Any]:
+    return CedulaInfo.objects.filter(cedula=user.cedula).values().first()
+
+
+def shows(page: str, name: str, value: str) -> bool:
+    """Whether the form on the page shows what was typed or chosen (when it can be shown)."""
+    if name == "resultado":
+        return value not in {"encontrado", "no_encontrado", "cancelada"} or bool(
+            re.search(rf'value="{value}"[^>]*checked', page)
+        )
+    if name == "departamento":
+        return value not in DEPARTAMENTOS or f'<option value="{value}" selected>' in page
+    return not value.strip() or f'name="{name}" value="{value}"' in page
+
+
+def card(client: Client) -> str:
+    return client.get(reverse("accounts:census_card")).text
+
+
+# The card
+
+
+def test_a_lookup_that_gave_up_offers_the_person_to_finish_it(logged_in: Client, person):
+    gave_up(person)
+
+    page = card(logged_in)
+
+    assert GAVE_UP_SENTENCE in page
+    assert CAPTCHA_SENTENCE not in page
+    assert (
+        '<a href="https://consultacenso.registraduria.gov.co/" target="_blank" rel="noopener"'
+        in page
+    )
+    assert "Cuéntanos qué te salió" in page
+    assert f'action="{REPORT_URL}"' in page
+    assert "hx-trigger" not in page
+    assert "Volver a consultar" in page
+
+
+def test_a_captcha_block_offers_the_path_while_attempts_remain_and_stops_polling(
+    logged_in: Client, person
+):
+    captcha_waiting(person)
+
+    page = card(logged_in)
+
+    assert CAPTCHA_SENTENCE in page
+    assert "hacia las 15:30" in page  # Bogotá time
+    assert "Cuéntanos qué te salió" in page
+    assert "hx-trigger" not in page
+
+
+def test_a_lookup_that_gave_up_at_a_captcha_says_both(logged_in: Client, person):
+    gave_up(person, last_block_kind=BlockKind.CAPTCHA, last_failure_kind=FailureKind.BLOCKED)
+
+    page = card(logged_in)
+
+    assert CAPTCHA_SENTENCE in page
+    assert GAVE_UP_SENTENCE in page
+
+
+def test_the_form_offers_every_department_and_suggests_the_novedades(logged_in: Client, person):
+    gave_up(person)
+
+    page = card(logged_in)
+
+    assert len(DEPARTAMENTOS) == 34
+    for name in ("Bogotá D.C.", "Exterior", "Valle del Cauca", "Amazonas"):
+        assert f'<option value="{name}">{name}</option>' in page
+    assert 'list="id_novedad-opciones"' in page
+    assert '<option value="Cancelada por Muerte"></option>' in page
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"status": LookupStatus.PROCESSING, "attempts": 1},
+        {
+            "attempts": 1,
+            "last_failure_kind": FailureKind.BLOCKED,
+            "last_block_kind": BlockKind.FIREWALL,
+        },
+        {
+            "status": LookupStatus.PROCESSING,
+            "attempts": 2,
+            "last_failure_kind": FailureKind.BLOCKED,
+            "last_block_kind": BlockKind.CAPTCHA,
+        },
+    ],
+    ids=["queued", "running", "firewall block", "running again after a captcha"],
+)
+def test_a_lookup_under_way_keeps_polling_without_the_form(logged_in: Client, person, changes):
+    store(person, **changes)
+
+    page = card(logged_in)
+
+    assert "Cuéntanos qué te salió" not in page
+    assert 'hx-trigger="every 3s"' in page
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"status": LookupStatus.FOUND, "voting_place": PLACE},
+        {
+            "status": LookupStatus.ERROR,
+            "attempts": 3,
+            "last_failure_kind": FailureKind.BLOCKED,
+            "last_block_kind": BlockKind.CAPTCHA,
+            "voting_place": PLACE,
+        },
+    ],
+    ids=["found", "a refresh gave up at a captcha"],
+)
+def test_an_answer_of_the_registraduria_is_never_offered_to_replace(
+    logged_in: Client, person, changes
+):
+    store(person, source=AnswerSource.REGISTRADURIA, fetched_at=datetime.now(UTC), **changes)
+
+    page = card(logged_in)
+
+    assert "Cuéntanos qué te salió" not in page
+    assert "Consultado el" in page
+    assert "hx-trigger" not in page
+
+
+# Reporting
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({}, "resultado", "Elige qué te mostró la página de la Registraduría."),
+        ({"resultado": "quizas"}, "resultado", "Elige una de las opciones."),
+        (FOUND_REPORT | {"departamento": ""}, "departamento", "Elige el departamento."),
+        (
+            FOUND_REPORT | {"departamento": "Narnia"},
+            "departamento",
+            "Elige un departamento de la lista.",
+        ),
+        (FOUND_REPORT | {"municipio": " "}, "municipio", "Escribe el municipio."),
+        (FOUND_REPORT | {"puesto": ""}, "puesto", "Escribe el nombre del puesto de votación."),
+        (FOUND_REPORT | {"mesa": ""}, "mesa", "Escribe el número de la mesa."),
+        (
+            FOUND_REPORT | {"mesa": "12a"},
+            "mesa",
+            "La mesa se escribe solo con números, por ejemplo 12.",
+        ),
+        (FOUND_REPORT | {"mesa": "١٢"}, "mesa", "La mesa se escribe solo con números"),
+        (FOUND_REPORT | {"mesa": "1234567"}, "mesa", "La mesa tiene como máximo 6 dígitos."),
+        (
+            {"resultado": "cancelada"},
+            "novedad",
+            "Escribe la novedad que aparece, por ejemplo «Cancelada por Muerte».",
+        ),
+    ],
+    ids=[
+        "no result",
+        "unknown result",
+        "no department",
+        "unknown department",
+        "blank town",
+        "no polling station",
+        "no table",
+        "table with a letter",
+        "table in other digits",
+        "table too long",
+        "cancelled without novedad",
+    ],
+)
+def test_a_bad_report_says_what_to_fix_keeps_the_values_and_writes_nothing(
+    logged_in: Client, person, data, field, message
+):
+    gave_up(person)
+    before = row(person)
+
+    response = logged_in.post(REPORT_URL, data)
+
+    assert response.status_code == 400
+    form = response.context["census_report_form"]
+    assert any(message in error for error in form.errors[field])
+    assert message in response.text
+    for name, value in data.items():
+        assert shows(response.text, name, value)
+    assert "hx-trigger" not in response.text
+    assert row(person) == before
+    assert not OrmQ.objects.exists()
+
+
+def test_a_bad_report_from_someone_without_a_record_writes_nothing(logged_in: Client, person):
+    response = logged_in.post(REPORT_URL, {"resultado": "encontrado"})
+
+    assert response.status_code == 400
+    assert "Elige el departamento." in response.text
+    assert not CedulaInfo.objects.exists()
+
+
+def test_a_person_tells_where_they_vote_and_sees_it_on_the_card_and_in_the_json(
+    logged_in: Client, person
+):
+    captcha_waiting(person)
+
+    response = logged_in.post(REPORT_URL, FOUND_REPORT)
+
+    assert response.status_code == 302
+    assert response.url == reverse("accounts:home")
+    home = logged_in.get(response.url).text
+    assert "Gracias. Guardamos lo que te mostró la Registraduría" in home
+    assert "Colegio de Boyacá" in home
+    assert "Dato informado por ti el" in home
+    assert "Consultado el" not in home
+    assert "Cuéntanos qué te salió" not in home
+    assert "hx-trigger" not in home
+    assert "Volver a consultar" in home
+    status = logged_in.get(reverse("accounts:census_status")).json()
+    assert (status["status"], status["source"]) == ("found", "persona")
+    assert status["voting_place"] == {
+        name: value for name, value in FOUND_REPORT.items() if name != "resultado"
+    }
+    assert status["fetched_at"] is not None
+    stored = row(person)
+    assert (stored["source"], stored["last_block_kind"], stored["next_attempt_at"]) == (
+        "persona",
+        "",
+        None,
+    )
+    assert not OrmQ.objects.exists()
+
+
+def test_a_person_tells_their_cedula_is_not_in_the_census(logged_in: Client, person):
+    gave_up(person)
+
+    # What was typed for another result before changing one's mind is ignored.
+    response = logged_in.post(
+        REPORT_URL, {"resultado": "no_encontrado", "mesa": "doce", "departamento": "Narnia"}
+    )
+
+    assert response.status_code == 302
+    status = logged_in.get(reverse("accounts:census_status")).json()
+    assert (status["status"], status["source"], status["voting_place"]) == (
+        "not_found",
+        "persona",
+        None,
+    )
+    page = card(logged_in)
+    assert "Tu cédula no aparece en el censo electoral" in page
+    assert "La Registraduría informa" not in page
+
+
+def test_a_person_tells_their_cedula_was_cancelled(logged_in: Client, person):
+    gave_up(person)
+
+    logged_in.post(REPORT_URL, {"resultado": "cancelada", "novedad": "Cancelada por Muerte"})
+
+    status = logged_in.get(reverse("accounts:census_status")).json()
+    assert (status["status"], status["source"]) == ("cancelled", "persona")
+    assert status["cancellation"] == {
+        "novedad": "Cancelada por Muerte",
+        "resolucion": "",
+        "fecha": "",
+    }
+
+
+def test_a_report_while_a_lookup_runs_is_refused_and_changes_nothing(logged_in: Client, person):
+    store(
+        person,
+        status=LookupStatus.PROCESSING,
+        attempts=2,
+        last_block_kind=BlockKind.CAPTCHA,
+        lease_expires_at=datetime.now(UTC) + timedelta(minutes=1),
+    )
+    before = row(person)
+
+    response = logged_in.post(REPORT_URL, FOUND_REPORT, follow=True)
+
+    assert "estamos consultando la Registraduría por ti" in response.text
+    assert row(person) == before
+
+
+def test_a_report_after_the_registraduria_answered_is_refused_and_changes_nothing(
+    logged_in: Client, person
+):
+    store(
+        person,
+        status=LookupStatus.FOUND,
+        voting_place=PLACE,
+        source=AnswerSource.REGISTRADURIA,
+        fetched_at=datetime.now(UTC),
+    )
+    before = row(person)
+
+    response = logged_in.post(REPORT_URL, FOUND_REPORT, follow=True)
+
+    assert "La Registraduría ya nos dio la respuesta que ves aquí" in response.text
+    assert "IE INEM JOSE FELIX DE RESTREPO" in response.text
+    assert row(person) == before
+
+
+def test_a_report_only_ever_touches_the_reporters_record(logged_in: Client, person, other_person):
+    gave_up(other_person)
+    before = row(other_person)
+
+    logged_in.post(REPORT_URL, FOUND_REPORT | {"cedula": other_person.cedula})
+
+    assert row(other_person) == before
+    assert (row(person)["source"], row(person)["puesto"]) == ("persona", "Colegio de Boyacá")
+
+
+def test_reporting_takes_a_post(logged_in: Client):
+    assert logged_in.get(REPORT_URL).status_code == 405
+
+
+def test_an_anonymous_report_goes_to_login_and_writes_nothing(client: Client, person):
+    gave_up(person)
+    before = row(person)
+
+    response = client.post(REPORT_URL, FOUND_REPORT)
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+    assert row(person) == before
+
+
+def test_the_repository_keeps_the_source_and_the_block_kind(person):
+    stored = store(
+        person,
+        status=LookupStatus.FOUND,
+        voting_place=PLACE,
+        source=AnswerSource.OPERATOR,
+        last_block_kind=BlockKind.JS_CHALLENGE,
+    )
+
+    assert (stored.source, stored.last_block_kind) == (
+        AnswerSource.OPERATOR,
+        BlockKind.JS_CHALLENGE,
+    )
+    assert (row(person)["source"], row(person)["last_block_kind"]) == ("operador", "js_challenge")
+    assert DjangoCedulaRepository().get(Cedula(person.cedula)) == stored
+
+
+# The admin
+
+
+@pytest.fixture
+def operator(client: Client) -> Client:
+    admin = CustomUser.objects.create_superuser(
+        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
+    )
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def report_url(user: CustomUser) -> str:
+    return reverse("admin:accounts_cedulainfo_report", args=[user.cedula_info.pk])
+
+
+def test_the_admin_lists_and_filters_lookups_by_source(operator: Client, person, other_person):
+    gave_up(person)
+    store(
+        other_person,
+        status=LookupStatus.FOUND,
+        voting_place=PLACE,
+        source=AnswerSource.PERSON,
+        fetched_at=datetime.now(UTC),
+    )
+    changelist = reverse("admin:accounts_cedulainfo_changelist")
+
+    listing = operator.get(changelist).text
+    filtered = operator.get(changelist, {"source__exact": "persona"}).text
+
+    assert "Informado por la persona" in listing
+    assert "Origen del dato" in listing
+    assert other_person.cedula in filtered
+    assert person.cedula not in filtered
+
+
+def test_an_operator_records_a_verified_answer_from_the_admin(
+    operator: Client, client: Client, person
+):
+    store(
+        person,
+        status=LookupStatus.FOUND,
+        voting_place=PLACE,
+        source=AnswerSource.REGISTRADURIA,
+        fetched_at=datetime.now(UTC),
+    )
+    detail = reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk])
+    assert report_url(person) in operator.get(detail).text
+    form_page = operator.get(report_url(person))
+    assert form_page.status_code == 200
+    assert 'name="resultado"' in form_page.text
+
+    response = operator.post(
+        report_url(person), {"resultado": "cancelada", "novedad": "Cancelada por Muerte"}
+    )
+
+    assert response.status_code == 302
+    assert response.url == detail
+    assert "Quedó registrado el dato" in operator.get(detail).text
+    stored = row(person)
+    assert (stored["status"], stored["source"], stored["novedad"]) == (
+        "cancelled",
+        "operador",
+        "Cancelada por Muerte",
+    )
+    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(reverse("accounts:census_status")).json()["source"] == "operador"
+    assert "Dato registrado por nuestro equipo el" in card(client)
+
+
+def test_a_bad_operator_report_says_what_to_fix_and_writes_nothing(operator: Client, person):
+    gave_up(person)
+    before = row(person)
+
+    response = operator.post(report_url(person), FOUND_REPORT | {"mesa": "doce"})
+
+    assert response.status_code == 400
+    assert "La mesa se escribe solo con números" in response.text
+    assert row(person) == before
+
+
+def test_an_operator_report_while_a_lookup_runs_is_refused(operator: Client, person):
+    store(person, status=LookupStatus.PROCESSING, attempts=1)
+    before = row(person)
+
+    response = operator.post(report_url(person), FOUND_REPORT, follow=True)
+
+    assert "Hay una consulta automática en curso" in response.text
+    assert row(person) == before
+
+
+def test_staff_without_the_change_permission_may_look_but_not_report(client: Client, person):
+    staff = CustomUser.objects.create_user(
+        "2020202",
+        "Staff-clave-2026",
+        nombre_completo="Soporte",
+        telefono="+573001234568",
+        is_staff=True,
+    )
+    staff.user_permissions.add(Permission.objects.get(codename="view_cedulainfo"))
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+    gave_up(person)
+    before = row(person)
+    detail = reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk])
+
+    assert client.get(detail).status_code == 200
+    assert report_url(person) not in client.get(detail).text
+    assert client.get(report_url(person)).status_code == 403
+    assert client.post(report_url(person), FOUND_REPORT).status_code == 403
+    assert row(person) == before
+
+
+def test_the_admin_change_form_stays_read_only(operator: Client, person):
+    gave_up(person)
+    detail = reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk])
+
+    operator.post(detail, {"status": "found", "puesto": "Inventado"})
+
+    assert row(person)["status"] == "error"
+
+
+# The migration
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_marks_earlier_answers_as_the_registradurias_and_reads_back_blocks():
+    before = [("accounts", "0003_cedula_validator")]
+    after = [("accounts", "0004_cedula_info_source")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    old_user = old_apps.get_model("accounts", "CustomUser")
+    old_info = old_apps.get_model("accounts", "CedulaInfo")
+    now = datetime.now(UTC)
+    rows = {
+        "1111111": {"status": "found", "fetched_at": now, "departamento": "ANTIOQUIA"},
+        "2222222": {
+            "status": "pending",
+            "last_failure_kind": "blocked",
+            "last_failure_message": "blocked by captcha",
+        },
+        "3333333": {
+            "status": "error",
+            "last_failure_kind": "blocked",
+            "last_failure_message": "blocked by firewall (support id 42)",
+        },
+        "4444444": {"status": "pending"},
+    }
+    for cedula, columns in rows.items():
+        user = old_user.objects.create(
+            cedula=cedula, nombre_completo="Persona", telefono="+573001112233", password="!"
+        )
+        old_info.objects.create(user=user, cedula=cedula, requested_at=now, **columns)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+
+    migrated = {
+        cedula: (source, block)
+        for cedula, source, block in CedulaInfo.objects.values_list(
+            "cedula", "source", "last_block_kind"
+        )
+    }
+    assert migrated == {
+        "1111111": ("registraduria", ""),
+        "2222222": ("", "captcha"),
+        "3333333": ("", "firewall"),
+        "4444444": ("", ""),
+    }
+
+
+@pytest.mark.parametrize("object_id", ["999999", "not-a-number"])
+def test_reporting_on_a_missing_lookup_from_the_admin_is_not_found(operator: Client, object_id):
+    url = reverse("admin:accounts_cedulainfo_report", args=[object_id])
+
+    assert operator.post(url, FOUND_REPORT).status_code == 404
