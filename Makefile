@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test lint unit integration bench install browser migrate clean
+.PHONY: run demo test lint unit contract integration bench install browser migrate clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -39,15 +39,20 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-# The domain alone, without Django, with 100% branch coverage.
+# The domain and the scraper's pure parts, without Django or a browser; 100% branch
+# coverage of the domain.
 unit: install
 	$(VENV)/bin/pytest -p no:django tests/unit -q \
 		--cov=cedula_domain --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
 
+# Each port's promises, against the fake and the real adapter.
+contract: install browser
+	$(VENV)/bin/pytest tests/contract -q
+
 integration: install browser
 	$(VENV)/bin/pytest tests/integration -q
 
-test: lint unit integration
+test: lint unit contract integration
 
 bench: install browser
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
@@ -18,11 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import FormView, TemplateView
 
-from accounts.census_views import census_card_context
 from accounts.forms import ProfileForm, RegistrationForm
 from accounts.login import CedulaLoginForm
 from accounts.policy import POLICY_VERSION
-from accounts.selectors import census_record
 from accounts.services import CedulaAlreadyRegistered, register_person
 
 REMEMBER_ME_SECONDS = 14 * 24 * 60 * 60
@@ -32,11 +31,12 @@ REMEMBER_ME_SECONDS = 14 * 24 * 60 * 60
 class RegistrationView(FormView):
     template_name = "accounts/registro.html"
     form_class = RegistrationForm
-    success_url = reverse_lazy("accounts:home")
+    # The project decides where people land once in (settings.LOGIN_REDIRECT_URL).
+    success_url = reverse_lazy(settings.LOGIN_REDIRECT_URL)
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
-            return redirect("accounts:home")
+            return redirect(settings.LOGIN_REDIRECT_URL)
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
@@ -69,14 +69,6 @@ class CedulaLoginView(LoginView):
         remember = form.cleaned_data.get("remember_me")
         self.request.session.set_expiry(REMEMBER_ME_SECONDS if remember else 0)
         return response
-
-
-class HomeView(TemplateView):
-    template_name = "accounts/inicio.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        record = census_record(self.request.user)
-        return super().get_context_data(**kwargs) | census_card_context(record)
 
 
 @require_http_methods(["GET", "POST"])

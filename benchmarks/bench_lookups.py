@@ -24,12 +24,13 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
+from cedula_domain import LookupStatus  # noqa: E402
 from census_sim.server import CensusSimulator  # noqa: E402
 
 REGISTRATIONS = 15
 TIMED_LOOKUPS = 10
 MEMORY_LOOKUPS = 200
-FINAL = ("found", "not_found", "cancelled", "error")
+FINAL = tuple(status.value for status in LookupStatus if status.is_final)
 
 
 def configure(data_dir: Path, census_url: str) -> dict[str, str]:
@@ -102,7 +103,7 @@ def bench_registration_latency() -> None:
 
 
 def wait_final(cedulas: list[str], timeout_s: float) -> None:
-    from accounts.models import CedulaInfo
+    from census.models import CedulaInfo
 
     deadline = time.monotonic() + timeout_s
     while CedulaInfo.objects.filter(cedula__in=cedulas, status__in=FINAL).count() < len(cedulas):

@@ -1,10 +1,13 @@
 """Settings for Pagina Madre, read from the environment (see .env.example)."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
+from pagina_madre.census_config import CensusConfig
 from pagina_madre.local_secret import local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "accounts",
+    "census",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,14 +63,15 @@ WSGI_APPLICATION = "pagina_madre.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # The site's frame (base.html, error pages), shared by every app.
+        "DIRS": [BASE_DIR / "pagina_madre" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "accounts.context_processors.census_simulated",
+                "census.context_processors.census_simulated",
             ],
         },
     },
@@ -110,7 +115,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:home"
+LOGIN_REDIRECT_URL = "census:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # "Recordarme" keeps the session for 14 days; without it the session ends with the browser.
@@ -154,6 +159,7 @@ PHONENUMBER_DB_FORMAT = "E164"
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "pagina_madre" / "static"]
 # whitenoise warns on every request when the folder is missing (before collectstatic).
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
@@ -171,41 +177,26 @@ LOGGING = {
 }
 
 # --- Census lookups -------------------------------------------------------------------
-# The scraper (built from these in pagina_madre.services; checked by accounts.checks).
-CENSUS_URL = env.str("CENSUS_URL", default="https://consultacenso.registraduria.gov.co/")
-# An engine (stealth, patchright) or a chain tried in order after a block.
-CENSUS_SCRAPER = env.str("CENSUS_SCRAPER", default="stealth,patchright")
-# Empty: Playwright's own Chromium if installed, else /usr/bin/chromium.
-CENSUS_BROWSER_EXECUTABLE = env.str("CENSUS_BROWSER_EXECUTABLE", default="")
-CENSUS_HEADLESS = env.bool("CENSUS_HEADLESS", default=True)
-# The budget of one whole lookup, browser launch included.
-CENSUS_TIMEOUT_S = env.float("CENSUS_TIMEOUT_S", default=60)
-CENSUS_RECYCLE_AFTER = env.int("CENSUS_RECYCLE_AFTER", default=50)
-# Seconds between two lookups of a worker: a few per minute at most, never a burst.
-CENSUS_MIN_INTERVAL_S = env.float("CENSUS_MIN_INTERVAL_S", default=15)
-CENSUS_SNAPSHOT_DIR = Path(env.str("CENSUS_SNAPSHOT_DIR", default=str(DATA_DIR / "snapshots")))
-CENSUS_MAX_ATTEMPTS = env.int("CENSUS_MAX_ATTEMPTS", default=3)
-CENSUS_RETRY_BASE_S = env.float("CENSUS_RETRY_BASE_S", default=60)
-# A block calls for a longer pause than an outage: insisting is what gets a client banned.
-CENSUS_BLOCKED_RETRY_BASE_S = env.float("CENSUS_BLOCKED_RETRY_BASE_S", default=600)
-CENSUS_RETRY_MAX_S = env.float("CENSUS_RETRY_MAX_S", default=3600)
-CENSUS_RETRY_MIN_S = env.float("CENSUS_RETRY_MIN_S", default=5)
-CENSUS_REFRESH_INTERVAL_S = env.int("CENSUS_REFRESH_INTERVAL_S", default=3600)
-CENSUS_EVIDENCE_DAYS = env.int("CENSUS_EVIDENCE_DAYS", default=30)
-# Shown on every page when the portal reads the local census simulator (make demo).
-CENSUS_SIMULATED = env.bool("CENSUS_SIMULATED", default=False)
-# The official lookup, offered to people whenever the automated one cannot answer.
-CENSUS_OFFICIAL_URL = "https://consultacenso.registraduria.gov.co/"
+# Every CENSUS_* variable (see .env.example), validated here so that a typo stops the
+# portal at start with the variable's name rather than failing in a worker later. Only
+# pagina_madre.bootstrap reads it.
+# Snapshots go with everything else the portal writes, unless told otherwise.
+try:
+    CENSUS = CensusConfig.from_env(
+        {"CENSUS_SNAPSHOT_DIR": str(DATA_DIR / "snapshots"), **os.environ}
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(f"Census settings: {error}") from None
 
 # --- Django-Q2 (background lookups) ---------------------------------------------------
 # The task waits its turn (CENSUS_MIN_INTERVAL_S), then runs the lookup (CENSUS_TIMEOUT_S).
 QCLUSTER_TIMEOUT = env.int(
-    "QCLUSTER_TIMEOUT", default=int(CENSUS_MIN_INTERVAL_S + CENSUS_TIMEOUT_S) + 15
+    "QCLUSTER_TIMEOUT", default=int(CENSUS.min_interval_s + CENSUS.scraper.timeout_s) + 15
 )
 Q_CLUSTER = {
     "name": "pagina_madre",
     "orm": "default",
-    # SQLite takes one writer at a time: one worker (checked by accounts.checks).
+    # SQLite takes one writer at a time: one worker (checked by census.checks).
     "workers": env.int("QCLUSTER_WORKERS", default=1),
     "timeout": QCLUSTER_TIMEOUT,
     # The ORM broker hands a task out again `retry` seconds after it was pulled, so it

@@ -7,4 +7,5 @@ admin.site.site_title = "Pagina Madre"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),
+    path("", include("census.urls")),
 ]

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 
-from accounts.models import CedulaInfo, CustomUser
+from accounts.models import CustomUser
 from cedula_domain import (
     AnswerSource,
     BlockKind,
@@ -20,6 +20,8 @@ from cedula_domain import (
     LookupStatus,
     VotingPlace,
 )
+from cedula_domain.ports import AddResult
+from census.models import CedulaInfo
 
 _PLACE_FIELDS = ("departamento", "municipio", "puesto", "direccion", "mesa", "coddivipol")
 
@@ -29,17 +31,17 @@ class DjangoCedulaRepository:
         row = CedulaInfo.objects.filter(cedula=cedula.value).first()
         return to_domain(row) if row else None
 
-    def add(self, record: LookupRecord) -> bool:
+    def add(self, record: LookupRecord) -> AddResult:
         user = CustomUser.objects.filter(cedula=record.cedula.value).first()
         if user is None:
             # Only registered people are looked up; the account is gone (or never was).
-            return False
+            return AddResult.NO_ACCOUNT
         try:
             with transaction.atomic():
-                CedulaInfo.objects.create(user=user, **from_domain(record))
+                CedulaInfo.objects.create(user=user, version=record.version, **from_domain(record))
         except IntegrityError:
-            return False
-        return True
+            return AddResult.EXISTS
+        return AddResult.ADDED
 
     def save(self, record: LookupRecord) -> bool:
         # One conditional UPDATE: of two writers holding the same version, the database
@@ -50,8 +52,8 @@ class DjangoCedulaRepository:
         return updated == 1
 
     def due(self, now: datetime) -> list[Cedula]:
-        waiting = Q(status=CedulaInfo.Status.PENDING, next_attempt_at__lte=now)
-        abandoned = Q(status=CedulaInfo.Status.PROCESSING, lease_expires_at__lte=now)
+        waiting = Q(status=LookupStatus.PENDING.value, next_attempt_at__lte=now)
+        abandoned = Q(status=LookupStatus.PROCESSING.value, lease_expires_at__lte=now)
         cedulas = CedulaInfo.objects.filter(waiting | abandoned).values_list("cedula", flat=True)
         return [Cedula(value) for value in cedulas]
 
@@ -61,12 +63,15 @@ class DjangoCedulaRepository:
         )
         return [Cedula(value) for value in cedulas]
 
-    def purge_evidence(self, fetched_before: datetime) -> int:
-        answered = Q(fetched_at__lt=fetched_before)
-        # A lookup that ended without an answer keeps the evidence of its failures.
-        given_up = Q(status=CedulaInfo.Status.ERROR, requested_at__lt=fetched_before)
+    def purge_evidence(self, cutoff: datetime) -> int:
+        # LookupRecord.evidence_expired as one UPDATE (the contract tests prove they agree):
+        # a lookup that gave up dates its evidence from its request, any other record from
+        # the fetch of its last answer.
+        error = LookupStatus.ERROR.value
+        given_up = Q(status=error, requested_at__lt=cutoff)
+        answered = Q(fetched_at__lt=cutoff) & ~Q(status=error)
         return (
-            CedulaInfo.objects.filter(answered | given_up).exclude(evidence="").update(evidence="")
+            CedulaInfo.objects.filter(given_up | answered).exclude(evidence="").update(evidence="")
         )
 
 

@@ -17,7 +17,7 @@ from cedula_domain.outcomes import (
     Unavailable,
     is_terminal,
 )
-from cedula_domain.ports import CedulaRepository, CensusScraper, Clock, TaskQueue
+from cedula_domain.ports import AddResult, CedulaRepository, CensusScraper, Clock, TaskQueue
 from cedula_domain.record import (
     AttemptRunning,
     IllegalTransition,
@@ -26,6 +26,7 @@ from cedula_domain.record import (
     LookupStateError,
     LookupStatus,
     RegistraduriaAlreadyAnswered,
+    status_of,
 )
 from cedula_domain.refresh import RefreshDecision, RefreshPolicy, RefreshReason
 from cedula_domain.report import ReportDecision, ReportReason
@@ -34,6 +35,7 @@ from cedula_domain.service import CedulaLookup
 from cedula_domain.voting_place import Coordinates, VotingPlace
 
 __all__ = [
+    "AddResult",
     "AnswerSource",
     "AttemptRunning",
     "BlockKind",
@@ -70,4 +72,5 @@ __all__ = [
     "Unavailable",
     "VotingPlace",
     "is_terminal",
+    "status_of",
 ]

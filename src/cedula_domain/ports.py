@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,11 +23,23 @@ class CensusScraper(Protocol):
         ...
 
 
+class AddResult(enum.Enum):
+    """What came of storing a new record; only ADDED wrote anything."""
+
+    ADDED = "added"
+    # A record is stored for the cédula already; it was left as it is.
+    EXISTS = "exists"
+    # Only registered people are looked up, and no account holds the cédula.
+    NO_ACCOUNT = "no_account"
+
+
 class CedulaRepository(Protocol):
     def get(self, cedula: Cedula) -> LookupRecord | None: ...
 
-    def add(self, record: LookupRecord) -> bool:
-        """Store a new record; False (and nothing written) if one exists for the cédula."""
+    def add(self, record: LookupRecord) -> AddResult:
+        """Store a new record, as given (its version included), for the registered person
+        who holds its cédula. Otherwise nothing is written, and the result says why: a
+        record exists for the cédula (EXISTS), or no account holds it (NO_ACCOUNT)."""
         ...
 
     def save(self, record: LookupRecord) -> bool:
@@ -45,8 +58,9 @@ class CedulaRepository(Protocol):
         """Registered cédulas that have no record yet: their first request was lost."""
         ...
 
-    def purge_evidence(self, fetched_before: datetime) -> int:
-        """Blank the raw evidence of records fetched before the time; how many were."""
+    def purge_evidence(self, cutoff: datetime) -> int:
+        """Blank the raw evidence of exactly the records whose evidence expired before
+        ``cutoff`` (``LookupRecord.evidence_expired``); how many they were."""
         ...
 
 

@@ -85,6 +85,11 @@ _STATUS_OF_ANSWER = {
 }
 
 
+def status_of(answer: Terminal) -> LookupStatus:
+    """The status an answer leaves a record in."""
+    return _STATUS_OF_ANSWER[type(answer)]
+
+
 def _reached(moment: datetime | None, now: datetime) -> bool:
     return moment is not None and moment <= now
 
@@ -131,6 +136,17 @@ class LookupRecord:
 
     def lease_expired(self, now: datetime) -> bool:
         return self.status is LookupStatus.PROCESSING and _reached(self.lease_expires_at, now)
+
+    def evidence_expired(self, cutoff: datetime) -> bool:
+        """Whether the raw evidence kept for operators dates from before ``cutoff`` and is
+        to be blanked. A lookup that gave up (ERROR) keeps the evidence of its failures,
+        dated from when it was requested; any other record's evidence is dated from the
+        fetch of its last answer, and a record never answered keeps its own (the lookup
+        under way replaces it). A record without evidence has none to expire."""
+        if not self.evidence:
+            return False
+        dated = self.requested_at if self.status is LookupStatus.ERROR else self.fetched_at
+        return dated is not None and dated < cutoff
 
     @property
     def blocked_by_captcha(self) -> bool:
@@ -248,7 +264,7 @@ class LookupRecord:
     ) -> LookupRecord:
         return evolve(
             self,
-            status=_STATUS_OF_ANSWER[type(answer)],
+            status=status_of(answer),
             next_attempt_at=None,
             lease_expires_at=None,
             last_failure_kind=None,

@@ -14,6 +14,8 @@ class RefreshReason(enum.Enum):
     ALLOWED = "allowed"
     IN_PROGRESS = "in_progress"
     TOO_SOON = "too_soon"
+    # Only registered people are looked up, and no account holds the cédula (any more).
+    NO_ACCOUNT = "no_account"
 
 
 @frozen(kw_only=True)
@@ -34,6 +36,10 @@ class RefreshDecision:
     @classmethod
     def too_soon(cls, available_at: datetime) -> RefreshDecision:
         return cls(allowed=False, reason=RefreshReason.TOO_SOON, available_at=available_at)
+
+    @classmethod
+    def no_account(cls) -> RefreshDecision:
+        return cls(allowed=False, reason=RefreshReason.NO_ACCOUNT)
 
 
 @frozen(kw_only=True)

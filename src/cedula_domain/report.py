@@ -13,6 +13,8 @@ class ReportReason(enum.Enum):
     LOOKUP_RUNNING = "lookup_running"
     # The record shows the Registraduría's own answer, which a person's word never replaces.
     REGISTRADURIA_ANSWERED = "registraduria_answered"
+    # Only registered people are looked up, and no account holds the cédula (any more).
+    NO_ACCOUNT = "no_account"
 
 
 @frozen(kw_only=True)
@@ -34,3 +36,7 @@ class ReportDecision:
     @classmethod
     def registraduria_answered(cls) -> ReportDecision:
         return cls(reason=ReportReason.REGISTRADURIA_ANSWERED)
+
+    @classmethod
+    def no_account(cls) -> ReportDecision:
+        return cls(reason=ReportReason.NO_ACCOUNT)

@@ -11,7 +11,7 @@ from attrs import define, evolve
 from cedula_domain.answer_source import AnswerSource
 from cedula_domain.cedula import Cedula
 from cedula_domain.outcomes import Outcome, Terminal, Unavailable
-from cedula_domain.ports import CedulaRepository, CensusScraper, Clock, TaskQueue
+from cedula_domain.ports import AddResult, CedulaRepository, CensusScraper, Clock, TaskQueue
 from cedula_domain.record import (
     AttemptRunning,
     LookupRecord,
@@ -24,9 +24,9 @@ from cedula_domain.retry import RetryPolicy
 
 logger = logging.getLogger(__name__)
 
-# A report that keeps losing the compare-and-set is racing the worker's attempts; after
-# this many reads it steps back as if an attempt were running, which it most likely is.
-REPORT_TRIES = 3
+# A caller that keeps losing the compare-and-set, or finding the record gone, is racing
+# others acting on the same record; after this many reads it steps back.
+RACE_TRIES = 3
 
 
 @define(kw_only=True)
@@ -45,24 +45,39 @@ class CedulaLookup:
     lease: timedelta
     evidence_retention: timedelta
 
-    def request_first(self, cedula: Cedula) -> LookupRecord:
-        """Start the lookup of a newly registered cédula; idempotent."""
-        record = LookupRecord.requested(cedula, self.clock.now())
-        if self.repository.add(record):
-            self.queue.enqueue(cedula)
-            return record
-        existing = self.repository.get(cedula)
-        if existing is None:  # deleted between add and get: start over
-            return self.request_first(cedula)
-        if existing.is_due(self.clock.now()):
-            self.queue.enqueue(cedula)
-        return existing
+    def request_first(self, cedula: Cedula) -> LookupRecord | None:
+        """Start the lookup of a newly registered cédula; idempotent. Only registered
+        people are looked up: None, with nothing recorded or enqueued, when no account
+        holds the cédula (it was deleted before its lookup was asked for)."""
+        for _ in range(RACE_TRIES):
+            record = LookupRecord.requested(cedula, self.clock.now())
+            added = self.repository.add(record)
+            if added is AddResult.NO_ACCOUNT:
+                logger.warning("lookup not requested: no account holds the cédula")
+                return None
+            if added is AddResult.ADDED:
+                self.queue.enqueue(cedula)
+                return record
+            existing = self.repository.get(cedula)
+            if existing is not None:
+                if existing.is_due(self.clock.now()):
+                    self.queue.enqueue(cedula)
+                return existing
+            # Deleted between add and get: ask again, the account may be gone too.
+        logger.warning("lookup not requested: its record kept vanishing")
+        return None
+
+    def current(self, cedula: Cedula) -> LookupRecord:
+        """The lookup as it stands, for showing it. Before its record is stored (the
+        request follows the registration's commit) it is a lookup just requested."""
+        return self.repository.get(cedula) or LookupRecord.requested(cedula, self.clock.now())
 
     def request_refresh(self, cedula: Cedula) -> RefreshDecision:
         """A person asks to look their cédula up again; rate-limited."""
         record = self.repository.get(cedula)
         if record is None:
-            self.request_first(cedula)
+            if self.request_first(cedula) is None:
+                return RefreshDecision.no_account()
             return RefreshDecision.allow()
         now = self.clock.now()
         decision = self.refresh_policy.decide(record, now)
@@ -74,20 +89,24 @@ class CedulaLookup:
         self.queue.enqueue(cedula)
         return decision
 
-    def force_refresh(self, cedula: Cedula) -> LookupRecord:
-        """An operator asks for a new lookup: no rate limit, nothing doubled."""
-        record = self.repository.get(cedula)
-        if record is None:
-            return self.request_first(cedula)
-        if not record.status.is_final:
-            # The lookup is already on its way; make sure it is not waiting on a lost wake-up.
-            self.queue.enqueue(cedula)
-            return record
-        restarted = self._save(record.restart(self.clock.now()))
-        if restarted is None:  # changed meanwhile: decide again on what is stored now
-            return self.force_refresh(cedula)
-        self.queue.enqueue(cedula)
-        return restarted
+    def force_refresh(self, cedula: Cedula) -> LookupRecord | None:
+        """An operator asks for a new lookup: no rate limit, nothing doubled. None when
+        no account holds the cédula."""
+        for _ in range(RACE_TRIES):
+            record = self.repository.get(cedula)
+            if record is None:
+                return self.request_first(cedula)
+            if not record.status.is_final:
+                # Already on its way; make sure it is not waiting on a lost wake-up.
+                self.queue.enqueue(cedula)
+                return record
+            restarted = self._save(record.restart(self.clock.now()))
+            if restarted is not None:
+                self.queue.enqueue(cedula)
+                return restarted
+            # Changed meanwhile: decide again on what is stored now.
+        # Others keep changing it; what they stored stands.
+        return self.repository.get(cedula)
 
     def report_answer(
         self, cedula: Cedula, answer: Terminal, source: AnswerSource = AnswerSource.PERSON
@@ -95,11 +114,18 @@ class CedulaLookup:
         """Someone tells the answer the automatic lookup could not get: the person, who
         looked themselves up on the Registraduría's page, or an operator. It ends the
         lookup until someone asks for a new one. Creates the record if it was never
-        requested; nothing is enqueued, there is nothing left to ask the census."""
-        for _ in range(REPORT_TRIES):
-            record = self.repository.get(cedula) or self._added(cedula)
-            if record is None:  # created by someone else meanwhile (or no such account)
-                continue
+        requested; nothing is enqueued, there is nothing left to ask the census. Refused
+        when no account holds the cédula: only registered people have a record."""
+        for _ in range(RACE_TRIES):
+            record = self.repository.get(cedula)
+            if record is None:
+                record = LookupRecord.requested(cedula, self.clock.now())
+                added = self.repository.add(record)
+                if added is AddResult.NO_ACCOUNT:
+                    logger.warning("answer not recorded: no account holds the cédula")
+                    return ReportDecision.no_account()
+                if added is AddResult.EXISTS:  # created by someone else meanwhile
+                    continue
             try:
                 reported = record.report(answer, self.clock.now(), source)
             except AttemptRunning:
@@ -108,6 +134,7 @@ class CedulaLookup:
                 return ReportDecision.registraduria_answered()
             if self._save(reported) is not None:
                 return ReportDecision.accept()
+        # Still losing: an attempt most likely runs, whose claim keeps winning.
         return ReportDecision.lookup_running()
 
     def run_attempt(self, cedula: Cedula) -> LookupRecord | None:
@@ -154,8 +181,8 @@ class CedulaLookup:
         # logged when it fails): nobody would ask for these otherwise. Done after the
         # due ones, which would list them again.
         for cedula in self.repository.unrequested():
-            self.request_first(cedula)
-            enqueued += 1
+            if self.request_first(cedula) is not None:
+                enqueued += 1
         self.repository.purge_evidence(now - self.evidence_retention)
         return enqueued
 
@@ -168,15 +195,12 @@ class CedulaLookup:
         try:
             return self.scraper.lookup(cedula)
         except Exception as error:
-            logger.exception("census scraper failed unexpectedly for %s", cedula)
+            # Without the cédula: logs are read by more people than the record is.
+            logger.exception("census scraper failed unexpectedly")
             return Unavailable(
                 reason=f"unexpected {type(error).__name__}: {error}",
                 evidence="".join(traceback.format_exception(error)),
             )
-
-    def _added(self, cedula: Cedula) -> LookupRecord | None:
-        record = LookupRecord.requested(cedula, self.clock.now())
-        return record if self.repository.add(record) else None
 
     def _save(self, record: LookupRecord) -> LookupRecord | None:
         """The stored copy (at the version the save bumped it to), or None when another

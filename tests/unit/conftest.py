@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from fakes import (
+    CEDULA,
     LEASE,
     START,
     InMemoryRepository,
@@ -30,7 +31,8 @@ def clock() -> SettableClock:
 
 @pytest.fixture
 def repository() -> InMemoryRepository:
-    return InMemoryRepository()
+    """CEDULA holds an account, as the person most tests follow; nobody else does."""
+    return InMemoryRepository(registered=[CEDULA])
 
 
 @pytest.fixture

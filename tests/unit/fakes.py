@@ -7,7 +7,18 @@ from datetime import UTC, datetime, timedelta
 
 from attrs import Factory, define, evolve
 
-from cedula_domain import Cedula, Found, LookupRecord, Outcome, VotingPlace
+from cedula_domain import (
+    AddResult,
+    Blocked,
+    BlockKind,
+    Cedula,
+    Found,
+    LookupRecord,
+    Outcome,
+    PageChanged,
+    Unavailable,
+    VotingPlace,
+)
 
 START = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
@@ -48,6 +59,31 @@ class ScriptedScraper:
         pass
 
 
+# What each trouble of the site (named as census_sim's modes) comes to for a scraper.
+TROUBLES: dict[str, Outcome] = {
+    "firewall": Blocked(block=BlockKind.FIREWALL, support_id="1234567890123456789"),
+    "captcha": Blocked(block=BlockKind.CAPTCHA),
+    "http_500": Unavailable(reason="HTTP 500"),
+    "hang": Unavailable(reason="no answer within the budget"),
+    "changed_page": PageChanged(missing="#documento"),
+    "malformed_json": PageChanged(missing="a JSON answer"),
+}
+
+
+@define
+class TroubledScraper:
+    """A census scraper whose site is in ``trouble``: every lookup meets its outcome."""
+
+    trouble: str
+    closed: bool = False
+
+    def lookup(self, cedula: Cedula) -> Outcome:
+        return TROUBLES[self.trouble]
+
+    def close(self) -> None:
+        self.closed = True
+
+
 @define(slots=False)  # so that tests may patch or spy on a method
 class InMemoryRepository:
     records: dict[Cedula, LookupRecord] = Factory(dict)
@@ -57,11 +93,13 @@ class InMemoryRepository:
     def get(self, cedula: Cedula) -> LookupRecord | None:
         return self.records.get(cedula)
 
-    def add(self, record: LookupRecord) -> bool:
+    def add(self, record: LookupRecord) -> AddResult:
+        if record.cedula not in self.registered:
+            return AddResult.NO_ACCOUNT
         if record.cedula in self.records:
-            return False
+            return AddResult.EXISTS
         self.records[record.cedula] = record
-        return True
+        return AddResult.ADDED
 
     def save(self, record: LookupRecord) -> bool:
         stored = self.records.get(record.cedula)
@@ -76,15 +114,11 @@ class InMemoryRepository:
     def unrequested(self) -> list[Cedula]:
         return [cedula for cedula in self.registered if cedula not in self.records]
 
-    def purge_evidence(self, fetched_before: datetime) -> int:
-        old = [
-            record
-            for record in self.records.values()
-            if record.evidence and record.fetched_at and record.fetched_at < fetched_before
-        ]
-        for record in old:
+    def purge_evidence(self, cutoff: datetime) -> int:
+        expired = [record for record in self.records.values() if record.evidence_expired(cutoff)]
+        for record in expired:
             self.records[record.cedula] = evolve(record, evidence="")
-        return len(old)
+        return len(expired)
 
 
 @define(slots=False)  # so that tests may patch or spy on a method

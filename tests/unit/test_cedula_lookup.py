@@ -8,6 +8,7 @@ from attrs import evolve
 from fakes import CEDULA, FOUND, LEASE, PLACE, START, ScriptedScraper
 
 from cedula_domain import (
+    AddResult,
     AnswerSource,
     Blocked,
     BlockKind,
@@ -22,7 +23,7 @@ from cedula_domain import (
     ReportReason,
     Unavailable,
 )
-from cedula_domain.service import REPORT_TRIES
+from cedula_domain.service import RACE_TRIES
 
 HOUR = timedelta(hours=1)
 OTHER = Cedula.parse("79123456")
@@ -73,11 +74,37 @@ def test_a_repeated_first_request_wakes_a_due_lookup_whose_call_was_lost(service
 def test_a_first_request_starts_over_if_the_record_vanished_meanwhile(
     service, repository, stored, queue, mocker
 ):
-    mocker.patch.object(repository, "add", side_effect=[False, True])
+    mocker.patch.object(repository, "add", side_effect=[AddResult.EXISTS, AddResult.ADDED])
 
     assert service.request_first(CEDULA) == LookupRecord.requested(CEDULA, START)
     assert repository.add.call_count == 2
     assert queue.enqueued == [(CEDULA, None)]
+
+
+def test_a_first_request_for_a_cedula_no_account_holds_records_and_enqueues_nothing(
+    service, repository, queue, caplog
+):
+    with caplog.at_level(logging.WARNING, logger="cedula_domain.service"):
+        assert service.request_first(OTHER) is None
+
+    assert repository.records == {}
+    assert queue.enqueued == []
+    assert "no account holds the cédula" in caplog.text
+    assert str(OTHER) not in caplog.text
+
+
+def test_a_first_request_whose_record_keeps_vanishing_gives_up_after_a_few_tries(
+    service, repository, queue, caplog, mocker
+):
+    mocker.patch.object(repository, "add", return_value=AddResult.EXISTS)
+
+    with caplog.at_level(logging.WARNING, logger="cedula_domain.service"):
+        assert service.request_first(CEDULA) is None
+
+    assert repository.add.call_count == RACE_TRIES
+    assert queue.enqueued == []
+    assert "kept vanishing" in caplog.text
+    assert str(CEDULA) not in caplog.text
 
 
 # run_attempt
@@ -226,6 +253,7 @@ def test_a_scraper_bug_becomes_a_retried_failure_not_a_stuck_lookup(
     assert "RuntimeError: boom" in result.evidence
     assert queue.enqueued[-1] == (CEDULA, result.next_attempt_at)
     assert "census scraper failed unexpectedly" in caplog.text
+    assert CEDULA.value not in caplog.text
 
 
 def test_a_vanished_worker_leaves_an_interrupted_attempt_that_is_tried_again(
@@ -268,6 +296,14 @@ def test_a_refresh_without_any_lookup_starts_the_first_one(service, stored, queu
     assert service.request_refresh(CEDULA) == RefreshDecision.allow()
     assert stored() == LookupRecord.requested(CEDULA, START)
     assert queue.enqueued == [(CEDULA, None)]
+
+
+def test_a_refresh_for_a_cedula_no_account_holds_says_so_and_changes_nothing(
+    service, repository, queue
+):
+    assert service.request_refresh(OTHER) == RefreshDecision.no_account()
+    assert repository.records == {}
+    assert queue.enqueued == []
 
 
 def test_a_refresh_too_soon_changes_nothing_and_says_when(service, finished, clock, stored, queue):
@@ -344,6 +380,12 @@ def test_an_operator_refresh_without_any_lookup_starts_the_first_one(service, st
     assert queue.enqueued == [(CEDULA, None)]
 
 
+def test_an_operator_refresh_for_a_cedula_no_account_holds_does_nothing(service, repository, queue):
+    assert service.force_refresh(OTHER) is None
+    assert repository.records == {}
+    assert queue.enqueued == []
+
+
 def test_an_operator_refresh_racing_a_person_refresh_starts_one_lookup(
     service, finished, repository, clock, stored, queue, mocker
 ):
@@ -365,6 +407,19 @@ def test_an_operator_refresh_racing_a_person_refresh_starts_one_lookup(
     assert queue.enqueued == [(CEDULA, None)]
 
 
+def test_an_operator_refresh_that_keeps_losing_races_steps_back_to_what_is_stored(
+    service, finished, repository, clock, stored, queue, mocker
+):
+    clock.advance(2 * HOUR)
+    mocker.patch.object(repository, "save", return_value=False)
+    read = mocker.spy(repository, "get")
+
+    assert service.force_refresh(CEDULA) == finished
+    assert read.call_count == RACE_TRIES + 1
+    assert stored() == finished
+    assert queue.enqueued == []
+
+
 # resume_due
 
 
@@ -373,6 +428,7 @@ def test_the_sweep_wakes_due_lookups_and_lets_the_others_be(service, repository,
     waiting = Cedula.parse("333444")
     vanished = Cedula.parse("555666")
     working = Cedula.parse("777888")
+    repository.registered[:] = [late, waiting, vanished, working]
     repository.add(LookupRecord.requested(late, START))
     repository.add(evolve(LookupRecord.requested(waiting, START), next_attempt_at=START + HOUR))
     repository.add(LookupRecord.requested(vanished, START - LEASE).claim(START - LEASE, LEASE))
@@ -386,13 +442,23 @@ def test_the_sweep_wakes_due_lookups_and_lets_the_others_be(service, repository,
 def test_the_sweep_requests_the_first_lookup_of_people_whose_request_was_lost(
     service, repository, queue, stored
 ):
-    repository.registered.append(CEDULA)
+    assert repository.unrequested() == [CEDULA]
 
     assert service.resume_due() == 1
 
     assert stored().status is LookupStatus.PENDING
     assert queue.enqueued == [(CEDULA, None)]
     assert repository.unrequested() == []
+
+
+def test_the_sweep_counts_no_lookup_for_an_account_deleted_since_it_was_listed(
+    service, repository, queue, mocker
+):
+    mocker.patch.object(repository, "unrequested", return_value=[OTHER])
+
+    assert service.resume_due() == 0
+    assert repository.records == {}
+    assert queue.enqueued == []
 
 
 def test_the_sweep_ends_a_vanished_last_attempt_in_error_instead_of_waking_it(
@@ -424,6 +490,7 @@ def test_the_sweep_forgets_evidence_older_than_the_retention(
     service, repository, clock, stored, mocker
 ):
     old = Cedula.parse("111222")
+    repository.registered.append(old)
     for cedula, fetched_at in [(old, START - timedelta(days=31)), (CEDULA, START)]:
         repository.add(
             evolve(
@@ -550,13 +617,27 @@ def test_a_report_whose_record_was_created_meanwhile_reads_it_again(
 ):
     def another_request_creates_it(record):
         repository.records[record.cedula] = record
-        return False
+        return AddResult.EXISTS
 
     mocker.patch.object(repository, "add", side_effect=another_request_creates_it)
 
     assert service.report_answer(CEDULA, FOUND).accepted
     assert repository.add.call_count == 1
     assert stored().source is AnswerSource.PERSON
+
+
+def test_a_report_for_a_cedula_no_account_holds_is_refused_and_records_nothing(
+    service, repository, queue, caplog
+):
+    with caplog.at_level(logging.WARNING, logger="cedula_domain.service"):
+        decision = service.report_answer(OTHER, FOUND)
+
+    assert decision == ReportDecision.no_account()
+    assert decision.reason is ReportReason.NO_ACCOUNT
+    assert not decision.accepted
+    assert repository.records == {}
+    assert queue.enqueued == []
+    assert str(OTHER) not in caplog.text
 
 
 def test_a_report_that_loses_the_race_to_a_workers_claim_says_a_lookup_is_running(
@@ -605,7 +686,7 @@ def test_a_report_that_keeps_losing_races_steps_back_after_a_few_reads(
     read = mocker.spy(repository, "get")
 
     assert service.report_answer(CEDULA, FOUND) == ReportDecision.lookup_running()
-    assert read.call_count == REPORT_TRIES
+    assert read.call_count == RACE_TRIES
     assert stored() == captcha_waiting
 
 
@@ -636,3 +717,17 @@ def test_an_operator_refresh_after_a_persons_report_starts_a_new_lookup(
     # The person's answer stays shown, with its source, until the census answers.
     assert (record.source, stored().status) == (AnswerSource.PERSON, LookupStatus.PENDING)
     assert queue.enqueued == [(CEDULA, None)]
+
+
+def test_a_lookup_not_stored_yet_shows_as_just_requested(service, clock):
+    record = service.current(CEDULA)
+
+    assert record.status is LookupStatus.PENDING
+    assert record.requested_at == clock.now()
+    assert record.attempts == 0
+
+
+def test_a_stored_lookup_shows_as_stored(service, repository):
+    service.request_first(CEDULA)
+
+    assert service.current(CEDULA) == repository.get(CEDULA)

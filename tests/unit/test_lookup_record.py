@@ -475,3 +475,57 @@ def test_the_automatic_answer_after_a_restart_replaces_the_persons() -> None:
     assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE)
     assert (record.source, record.fetched_at) == (AnswerSource.REGISTRADURIA, later)
     assert record.engine == "stealth"
+
+
+# evidence_expired
+
+MONTH = timedelta(days=30)
+FAILURE = Unavailable(reason="down", evidence="<html>Service Unavailable</html>")
+
+
+def answered_then_refreshed_until_it_gave_up(refreshed_at) -> LookupRecord:
+    record = running().record_outcome(FOUND, START, POLICY).restart(refreshed_at)
+    for _ in range(POLICY.max_attempts):
+        record = record.claim(record.next_attempt_at, LEASE).record_outcome(
+            FAILURE, record.next_attempt_at, POLICY
+        )
+    return record
+
+
+def test_an_answers_evidence_expires_once_it_was_fetched_before_the_cutoff() -> None:
+    answered = running().record_outcome(FOUND, START, POLICY)
+
+    assert answered.evidence_expired(START + MINUTE)
+    assert not answered.evidence_expired(START)
+
+
+def test_a_lookup_that_gave_up_keeps_its_failures_evidence_from_when_it_was_requested() -> None:
+    refreshed_at = START + 2 * MONTH
+    record = answered_then_refreshed_until_it_gave_up(refreshed_at)
+    assert (record.status, record.evidence) == (LookupStatus.ERROR, FAILURE.evidence)
+    # The answer shown was fetched long before; the evidence is the failures' own.
+    assert record.fetched_at == START
+
+    assert not record.evidence_expired(refreshed_at)
+    assert record.evidence_expired(refreshed_at + MINUTE)
+
+
+def test_a_refresh_under_way_lets_the_last_answers_evidence_expire() -> None:
+    record = running().record_outcome(FOUND, START, POLICY).restart(START + 2 * MONTH)
+
+    assert record.evidence == FOUND.evidence
+    assert record.evidence_expired(START + MONTH)
+
+
+def test_a_lookup_never_answered_keeps_its_evidence_while_under_way() -> None:
+    record = running().record_outcome(FAILURE, START, POLICY)
+
+    assert record.status is LookupStatus.PENDING
+    assert not record.evidence_expired(START + 12 * MONTH)
+
+
+def test_a_record_without_evidence_has_none_to_expire() -> None:
+    told = gave_up().report(FOUND, START, AnswerSource.PERSON)
+
+    assert told.evidence == ""
+    assert not told.evidence_expired(START + 12 * MONTH)

@@ -9,19 +9,16 @@ import platform
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeVar
 
 from attrs import field, frozen, validators
+
+from adapters.environment import Environment, given
 
 DEFAULT_URL = "https://consultacenso.registraduria.gov.co/"
 # The engines, in the order a chain tries them by default.
 ENGINE_NAMES: tuple[str, ...] = ("stealth", "patchright")
 DEFAULT_ENGINES = ENGINE_NAMES
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
-
-_N = TypeVar("_N", int, float)
-_TRUE = frozenset({"1", "true", "yes", "on", "si", "sí"})
-_FALSE = frozenset({"0", "false", "no", "off"})
 
 
 class BrowserNotFound(RuntimeError):
@@ -73,7 +70,7 @@ class ScraperConfig:
     # For the stealth engine. Patchright runs headful whenever ``display`` is set (its
     # authors' advice: headless Chromium still says "HeadlessChrome"), headless otherwise.
     headless: bool = True
-    display: str | None = None
+    display: str | None = field(default=None)
     # The whole lookup, launch included: every wait inside takes what is left of it.
     timeout_s: float = field(default=60.0, validator=_positive)
     # Relaunch the browser after this many lookups: memory grows in a long-lived browser.
@@ -85,47 +82,30 @@ class ScraperConfig:
     # turn into the form before we call it a block or a changed page.
     settle_grace_s: float = field(default=5.0, validator=_positive)
 
+    @display.validator
+    def _headful_needs_a_display(self, attribute: object, display: str | None) -> None:
+        # Checked however the config is built: a headful browser without a screen fails
+        # only at its first launch, in the worker, long after the settings were read.
+        if not self.headless and display is None:
+            raise ValueError("CENSUS_HEADLESS=false needs a DISPLAY (for example, under Xvfb)")
+
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> ScraperConfig:
-        """Read ``CENSUS_*`` variables (and ``DISPLAY``) from an environment-like mapping."""
-
-        def text(name: str) -> str | None:
-            value = env.get(name)
-            return value.strip() if value is not None and value.strip() else None
-
-        headless = _flag(text("CENSUS_HEADLESS"), default=True, name="CENSUS_HEADLESS")
-        display = text("DISPLAY")
-        if not headless and display is None:
-            raise ValueError("CENSUS_HEADLESS=false needs a DISPLAY (for example, under Xvfb)")
+        """Read ``CENSUS_*`` variables (and ``DISPLAY``) from an environment-like mapping;
+        what is unset keeps the default above."""
+        read = Environment(env)
         return cls(
-            url=text("CENSUS_URL") or DEFAULT_URL,
-            engines=text("CENSUS_SCRAPER") or ",".join(DEFAULT_ENGINES),
-            executable=text("CENSUS_BROWSER_EXECUTABLE"),
-            headless=headless,
-            display=display,
-            timeout_s=_number(text("CENSUS_TIMEOUT_S"), 60.0, float, "CENSUS_TIMEOUT_S"),
-            recycle_after=_number(text("CENSUS_RECYCLE_AFTER"), 50, int, "CENSUS_RECYCLE_AFTER"),
-            snapshot_dir=text("CENSUS_SNAPSHOT_DIR"),
+            **given(
+                url=read.text("CENSUS_URL"),
+                engines=read.text("CENSUS_SCRAPER"),
+                executable=read.text("CENSUS_BROWSER_EXECUTABLE"),
+                headless=read.flag("CENSUS_HEADLESS"),
+                display=read.text("DISPLAY"),
+                timeout_s=read.number("CENSUS_TIMEOUT_S", float),
+                recycle_after=read.number("CENSUS_RECYCLE_AFTER", int),
+                snapshot_dir=read.text("CENSUS_SNAPSHOT_DIR"),
+            )
         )
-
-
-def _flag(value: str | None, *, default: bool, name: str) -> bool:
-    if value is None:
-        return default
-    if value.lower() in _TRUE:
-        return True
-    if value.lower() in _FALSE:
-        return False
-    raise ValueError(f"{name} must be true or false, not {value!r}")
-
-
-def _number(value: str | None, default: _N, kind: type[_N], name: str) -> _N:
-    if value is None:
-        return default
-    try:
-        return kind(value)
-    except ValueError:
-        raise ValueError(f"{name} must be a number, not {value!r}") from None
 
 
 def resolve_executable(configured: str | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import psutil
 import requests
 
+from cedula_domain import LookupStatus
 from census_sim.census import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -23,7 +24,7 @@ T = TypeVar("T")
 _CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 # Short budgets and delays, in the same proportions as production's (checked by
-# accounts.checks): timeout < lease < retry.
+# census.checks): timeout < lease < retry.
 WORKER_SETTINGS = {
     "CENSUS_SCRAPER": "stealth",
     "CENSUS_TIMEOUT_S": "10",
@@ -154,7 +155,7 @@ class Portal:
         )
 
 
-FINAL = {"found", "not_found", "cancelled", "error"}
+FINAL = {status.value for status in LookupStatus if status.is_final}
 
 
 def census_place(cedula: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ import pytest
 from lookup_harness import census_place, wait_until
 
 from cedula_domain import Cedula
-from pagina_madre.services import lookup_service
+from pagina_madre.bootstrap import lookup_service
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

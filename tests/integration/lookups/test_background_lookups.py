@@ -9,7 +9,7 @@ import pytest
 from django_q.models import OrmQ
 from lookup_harness import census_place, final_status, wait_until
 
-from accounts.models import CedulaInfo
+from census.models import CedulaInfo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

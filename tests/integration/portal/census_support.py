@@ -8,7 +8,7 @@ from attrs import evolve
 
 from accounts.models import CustomUser
 from adapters.django_repository import DjangoCedulaRepository
-from cedula_domain import Cedula, Coordinates, LookupRecord, LookupStatus, VotingPlace
+from cedula_domain import AddResult, Cedula, Coordinates, LookupRecord, LookupStatus, VotingPlace
 
 PLACE = VotingPlace(
     departamento="ANTIOQUIA",
@@ -26,5 +26,5 @@ def store(user: CustomUser, **changes) -> LookupRecord:
     if changes.get("status", LookupStatus.PENDING).is_final:
         changes.setdefault("next_attempt_at", None)
     record = evolve(LookupRecord.requested(Cedula(user.cedula), now), **changes)
-    assert repository.add(record)
+    assert repository.add(record) is AddResult.ADDED
     return repository.get(record.cedula)

@@ -3,13 +3,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from attrs import evolve
 from census_support import PLACE, store
 from django.test import Client
 from django.urls import reverse
 from django_q.models import OrmQ
 
-from accounts.models import CedulaInfo, CustomUser
+from accounts.models import CustomUser
 from cedula_domain import AnswerSource, Cancellation, FailureKind, LookupStatus
+from census.models import CedulaInfo
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_a_found_place_shows_on_home_with_a_map_link(logged_in: Client, person):
     store(person, status=LookupStatus.FOUND, voting_place=PLACE, fetched_at=datetime.now(UTC))
 
-    page = logged_in.get(reverse("accounts:home")).text
+    page = logged_in.get(reverse("census:home")).text
 
     assert "IE INEM JOSE FELIX DE RESTREPO" in page
     assert "openstreetmap.org/?mlat=6.200000&amp;mlon=-75.570000" in page
@@ -27,7 +29,7 @@ def test_a_found_place_shows_on_home_with_a_map_link(logged_in: Client, person):
 def test_a_pending_lookup_polls_until_it_ends(logged_in: Client, person):
     store(person)
 
-    card = logged_in.get(reverse("accounts:census_card")).text
+    card = logged_in.get(reverse("census:card")).text
 
     assert 'hx-trigger="every 3s"' in card
     assert "Tu consulta está en cola" in card
@@ -42,7 +44,7 @@ def test_a_failed_attempt_tells_the_truth_and_the_next_try(logged_in: Client, pe
         next_attempt_at=datetime(2026, 11, 29, 20, 30, tzinfo=UTC),
     )
 
-    card = logged_in.get(reverse("accounts:census_card")).text
+    card = logged_in.get(reverse("census:card")).text
 
     assert "no permitió la consulta automática" in card
     assert "hacia las 15:30" in card  # Bogotá time
@@ -52,7 +54,7 @@ def test_a_failed_attempt_tells_the_truth_and_the_next_try(logged_in: Client, pe
 def test_an_exhausted_lookup_offers_the_official_portal(logged_in: Client, person):
     store(person, status=LookupStatus.ERROR, attempts=3, last_failure_kind=FailureKind.UNAVAILABLE)
 
-    card = logged_in.get(reverse("accounts:census_card")).text
+    card = logged_in.get(reverse("census:card")).text
 
     assert "No pudimos consultar tu lugar de votación" in card
     assert "https://consultacenso.registraduria.gov.co/" in card
@@ -66,7 +68,7 @@ def test_a_cancelled_cedula_shows_the_novedad(logged_in: Client, person):
     )
     store(person, status=LookupStatus.CANCELLED, cancellation=cancellation)
 
-    card = logged_in.get(reverse("accounts:census_card")).text
+    card = logged_in.get(reverse("census:card")).text
 
     assert "Cancelada por Muerte" in card
     assert "Resolución: 0812" in card
@@ -86,7 +88,7 @@ def test_the_status_json_describes_only_the_logged_in_person(
     )
     store(other_person, status=LookupStatus.NOT_FOUND, attempts=1, evidence="{secret}")
 
-    body = logged_in.get(reverse("accounts:census_status")).json()
+    body = logged_in.get(reverse("census:status")).json()
 
     assert body == {
         "status": "found",
@@ -106,7 +108,7 @@ def test_the_status_json_describes_only_the_logged_in_person(
 
 
 def test_the_status_json_says_pending_before_the_first_record_exists(logged_in: Client):
-    body = logged_in.get(reverse("accounts:census_status")).json()
+    body = logged_in.get(reverse("census:status")).json()
 
     assert (body["status"], body["source"]) == ("pending", None)
 
@@ -114,7 +116,7 @@ def test_the_status_json_says_pending_before_the_first_record_exists(logged_in: 
 def test_a_refresh_right_after_a_lookup_is_refused_with_the_time(logged_in: Client, person):
     store(person, status=LookupStatus.FOUND, voting_place=PLACE)
 
-    response = logged_in.post(reverse("accounts:census_refresh"), follow=True)
+    response = logged_in.post(reverse("census:refresh"), follow=True)
 
     assert "Podrás pedir otra consulta desde" in response.text
     assert CedulaInfo.objects.get(cedula=person.cedula).status == "found"
@@ -128,7 +130,7 @@ def test_a_refresh_after_the_interval_requeues_only_my_lookup(
     store(person, status=LookupStatus.FOUND, voting_place=PLACE, requested_at=long_ago)
     store(other_person, status=LookupStatus.FOUND, voting_place=PLACE, requested_at=long_ago)
 
-    response = logged_in.post(reverse("accounts:census_refresh"), follow=True)
+    response = logged_in.post(reverse("census:refresh"), follow=True)
 
     assert "Pedimos una nueva consulta" in response.text
     assert CedulaInfo.objects.get(cedula=person.cedula).status == "pending"
@@ -141,20 +143,18 @@ def test_a_refresh_after_the_interval_requeues_only_my_lookup(
 def test_a_refresh_while_a_lookup_runs_is_refused(logged_in: Client, person):
     store(person)
 
-    response = logged_in.post(reverse("accounts:census_refresh"), follow=True)
+    response = logged_in.post(reverse("census:refresh"), follow=True)
 
     assert "Ya hay una consulta en curso" in response.text
 
 
 def test_refreshing_takes_a_post(logged_in: Client):
-    assert logged_in.get(reverse("accounts:census_refresh")).status_code == 405
+    assert logged_in.get(reverse("census:refresh")).status_code == 405
 
 
-@pytest.mark.parametrize(
-    "name", ["census_card", "census_status", "census_refresh", "census_report"]
-)
+@pytest.mark.parametrize("name", ["card", "status", "refresh", "report"])
 def test_anonymous_census_requests_go_to_login(client: Client, name: str):
-    response = client.post(reverse(f"accounts:{name}"))
+    response = client.post(reverse(f"census:{name}"))
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
@@ -169,7 +169,7 @@ def test_the_admin_action_asks_for_a_new_lookup_whatever_the_hourly_limit(
     client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
     store(person, status=LookupStatus.ERROR, attempts=3, last_failure_kind=FailureKind.BLOCKED)
     store(other_person, status=LookupStatus.FOUND, voting_place=PLACE)
-    changelist = reverse("admin:accounts_cedulainfo_changelist")
+    changelist = reverse("admin:census_cedulainfo_changelist")
 
     response = client.post(
         changelist,
@@ -180,13 +180,13 @@ def test_the_admin_action_asks_for_a_new_lookup_whatever_the_hourly_limit(
     assert "Se pidió una nueva consulta para 1 cédula(s)." in response.text
     assert CedulaInfo.objects.get(cedula=person.cedula).status == "pending"
     assert CedulaInfo.objects.get(cedula=other_person.cedula).status == "found"
-    detail = client.get(reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk]))
+    detail = client.get(reverse("admin:census_cedulainfo_change", args=[person.cedula_info.pk]))
     assert detail.status_code == 200
     assert client.get(changelist, {"q": "Gaitán"}).text.count(person.cedula) >= 1
 
 
 def test_demo_mode_says_on_every_page_that_answers_are_simulated(client: Client, settings):
-    settings.CENSUS_SIMULATED = True
+    settings.CENSUS = evolve(settings.CENSUS, simulated=True)
 
     page = client.get(reverse("accounts:login")).text
 

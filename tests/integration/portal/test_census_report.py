@@ -15,10 +15,13 @@ from django.test import Client
 from django.urls import reverse
 from django_q.models import OrmQ
 
-from accounts.colombia import DEPARTAMENTOS
-from accounts.models import CedulaInfo, CustomUser
+from accounts.models import CustomUser
 from adapters.django_repository import DjangoCedulaRepository
-from cedula_domain import AnswerSource, BlockKind, Cedula, FailureKind, LookupStatus
+from cedula_domain import AnswerSource, BlockKind, Cedula, FailureKind, LookupStatus, ReportReason
+from census.admin import OPERATOR_REPORT_MESSAGES
+from census.colombia import DEPARTAMENTOS
+from census.models import CedulaInfo
+from census.views import REPORT_MESSAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +29,7 @@ CAPTCHA_SENTENCE = (
     "La Registraduría está pidiendo una verificación que solo una persona puede hacer"
 )
 GAVE_UP_SENTENCE = "No pudimos consultar tu lugar de votación después de varios intentos"
-REPORT_URL = reverse("accounts:census_report")
+REPORT_URL = reverse("census:report")
 FOUND_REPORT = {
     "resultado": "encontrado",
     "departamento": "Boyacá",
@@ -69,7 +72,7 @@ def shows(page: str, name: str, value: str) -> bool:
 
 
 def card(client: Client) -> str:
-    return client.get(reverse("accounts:census_card")).text
+    return client.get(reverse("census:card")).text
 
 
 # The card
@@ -259,7 +262,7 @@ def test_a_person_tells_where_they_vote_and_sees_it_on_the_card_and_in_the_json(
     response = logged_in.post(REPORT_URL, FOUND_REPORT)
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:home")
+    assert response.url == reverse("census:home")
     home = logged_in.get(response.url).text
     assert "Gracias. Guardamos lo que te mostró la Registraduría" in home
     assert "Colegio de Boyacá" in home
@@ -268,7 +271,7 @@ def test_a_person_tells_where_they_vote_and_sees_it_on_the_card_and_in_the_json(
     assert "Cuéntanos qué te salió" not in home
     assert "hx-trigger" not in home
     assert "Volver a consultar" in home
-    status = logged_in.get(reverse("accounts:census_status")).json()
+    status = logged_in.get(reverse("census:status")).json()
     assert (status["status"], status["source"]) == ("found", "persona")
     assert status["voting_place"] == {
         name: value for name, value in FOUND_REPORT.items() if name != "resultado"
@@ -292,7 +295,7 @@ def test_a_person_tells_their_cedula_is_not_in_the_census(logged_in: Client, per
     )
 
     assert response.status_code == 302
-    status = logged_in.get(reverse("accounts:census_status")).json()
+    status = logged_in.get(reverse("census:status")).json()
     assert (status["status"], status["source"], status["voting_place"]) == (
         "not_found",
         "persona",
@@ -308,7 +311,7 @@ def test_a_person_tells_their_cedula_was_cancelled(logged_in: Client, person):
 
     logged_in.post(REPORT_URL, {"resultado": "cancelada", "novedad": "Cancelada por Muerte"})
 
-    status = logged_in.get(reverse("accounts:census_status")).json()
+    status = logged_in.get(reverse("census:status")).json()
     assert (status["status"], status["source"]) == ("cancelled", "persona")
     assert status["cancellation"] == {
         "novedad": "Cancelada por Muerte",
@@ -407,7 +410,7 @@ def operator(client: Client) -> Client:
 
 
 def report_url(user: CustomUser) -> str:
-    return reverse("admin:accounts_cedulainfo_report", args=[user.cedula_info.pk])
+    return reverse("admin:census_cedulainfo_report", args=[user.cedula_info.pk])
 
 
 def test_the_admin_lists_and_filters_lookups_by_source(operator: Client, person, other_person):
@@ -419,7 +422,7 @@ def test_the_admin_lists_and_filters_lookups_by_source(operator: Client, person,
         source=AnswerSource.PERSON,
         fetched_at=datetime.now(UTC),
     )
-    changelist = reverse("admin:accounts_cedulainfo_changelist")
+    changelist = reverse("admin:census_cedulainfo_changelist")
 
     listing = operator.get(changelist).text
     filtered = operator.get(changelist, {"source__exact": "persona"}).text
@@ -440,7 +443,7 @@ def test_an_operator_records_a_verified_answer_from_the_admin(
         source=AnswerSource.REGISTRADURIA,
         fetched_at=datetime.now(UTC),
     )
-    detail = reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk])
+    detail = reverse("admin:census_cedulainfo_change", args=[person.cedula_info.pk])
     assert report_url(person) in operator.get(detail).text
     form_page = operator.get(report_url(person))
     assert form_page.status_code == 200
@@ -460,7 +463,7 @@ def test_an_operator_records_a_verified_answer_from_the_admin(
         "Cancelada por Muerte",
     )
     client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
-    assert client.get(reverse("accounts:census_status")).json()["source"] == "operador"
+    assert client.get(reverse("census:status")).json()["source"] == "operador"
     assert "Dato registrado por nuestro equipo el" in card(client)
 
 
@@ -497,7 +500,7 @@ def test_staff_without_the_change_permission_may_look_but_not_report(client: Cli
     client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
     gave_up(person)
     before = row(person)
-    detail = reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk])
+    detail = reverse("admin:census_cedulainfo_change", args=[person.cedula_info.pk])
 
     assert client.get(detail).status_code == 200
     assert report_url(person) not in client.get(detail).text
@@ -508,7 +511,7 @@ def test_staff_without_the_change_permission_may_look_but_not_report(client: Cli
 
 def test_the_admin_change_form_stays_read_only(operator: Client, person):
     gave_up(person)
-    detail = reverse("admin:accounts_cedulainfo_change", args=[person.cedula_info.pk])
+    detail = reverse("admin:census_cedulainfo_change", args=[person.cedula_info.pk])
 
     operator.post(detail, {"status": "found", "puesto": "Inventado"})
 
@@ -567,6 +570,11 @@ def test_the_migration_marks_earlier_answers_as_the_registradurias_and_reads_bac
 
 @pytest.mark.parametrize("object_id", ["999999", "not-a-number"])
 def test_reporting_on_a_missing_lookup_from_the_admin_is_not_found(operator: Client, object_id):
-    url = reverse("admin:accounts_cedulainfo_report", args=[object_id])
+    url = reverse("admin:census_cedulainfo_report", args=[object_id])
 
     assert operator.post(url, FOUND_REPORT).status_code == 404
+
+
+def test_every_way_a_report_can_end_has_words_for_the_person_and_for_operators():
+    assert set(REPORT_MESSAGES) == set(ReportReason)
+    assert set(OPERATOR_REPORT_MESSAGES) == set(ReportReason)

@@ -32,7 +32,6 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         ),
         ({"CENSUS_TIMEOUT_S": "120", "QCLUSTER_TIMEOUT": "100"}, "census.E003"),
         ({"QCLUSTER_WORKERS": "3"}, "census.E004"),
-        ({"CENSUS_SCRAPER": "selenium"}, "census.E005"),
     ],
 )
 def test_unsafe_lookup_settings_fail_the_checks(tmp_path: Path, env: dict[str, str], problem: str):
@@ -40,6 +39,25 @@ def test_unsafe_lookup_settings_fail_the_checks(tmp_path: Path, env: dict[str, s
 
     assert result.returncode != 0
     assert problem in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "complaint"),
+    [
+        ({"CENSUS_SCRAPER": "selenium"}, "unknown census scraper 'selenium'"),
+        ({"CENSUS_TIMEOUT_S": "pronto"}, "CENSUS_TIMEOUT_S must be a number"),
+        ({"CENSUS_MAX_ATTEMPTS": "0"}, "max_attempts"),
+        ({"CENSUS_HEADLESS": "false", "DISPLAY": ""}, "needs a DISPLAY"),
+    ],
+)
+def test_nonsense_census_settings_stop_the_portal_at_start_naming_them(
+    tmp_path: Path, env: dict[str, str], complaint: str
+):
+    result = manage("check", PAGINA_MADRE_DATA_DIR=str(tmp_path), **env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Census settings:" in result.stderr
+    assert complaint in result.stderr
 
 
 def test_a_missing_browser_is_a_warning_naming_both_install_commands(tmp_path: Path):

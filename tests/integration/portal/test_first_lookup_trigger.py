@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import pytest
+from attrs import evolve
 from django.db import OperationalError, transaction
 from django_q.models import OrmQ
 
-from accounts.models import CedulaInfo, CustomUser
-from accounts.tasks import sweep
+from accounts.models import CustomUser
 from adapters.django_repository import DjangoCedulaRepository
-from pagina_madre.services import lookup_service
+from census.models import CedulaInfo
+from census.tasks import sweep
+from pagina_madre.bootstrap import lookup_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -69,7 +71,9 @@ def test_a_failed_hand_off_leaves_the_account_and_the_sweep_starts_the_lookup(mo
 
 
 def test_the_portal_requests_lookups_without_a_browser_installed(settings):
-    settings.CENSUS_BROWSER_EXECUTABLE = "/no/chromium"
+    settings.CENSUS = evolve(
+        settings.CENSUS, scraper=evolve(settings.CENSUS.scraper, executable="/no/chromium")
+    )
     lookup_service.cache_clear()
     try:
         create_person()

@@ -19,8 +19,8 @@ def test_a_person_logs_in_with_the_cedula_written_with_dots(client: Client, pers
     response = log_in(client, "1.234.567", "Clave-segura-2026")
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:home")
-    assert client.get(reverse("accounts:home")).context["user"] == person
+    assert response.url == reverse("census:home")
+    assert client.get(reverse("census:home")).context["user"] == person
 
 
 def test_a_wrong_password_gets_one_message_that_reveals_nothing(client: Client, person: CustomUser):
@@ -53,7 +53,7 @@ def test_logging_out_takes_a_post_and_ends_the_session(client: Client, person):
     response = client.post(reverse("accounts:logout"))
 
     assert response.status_code == 302
-    assert client.get(reverse("accounts:home")).status_code == 302
+    assert client.get(reverse("census:home")).status_code == 302
 
 
 @pytest.mark.parametrize("cedula", ["1234567", "7654321"])
@@ -93,7 +93,7 @@ def test_private_pages_send_anonymous_visitors_to_log_in(client: Client, url: st
 
 
 @pytest.mark.parametrize(
-    "url", ["/ingresar/", "/registro/", "/politica-de-datos/", "/static/accounts/css/portal.css"]
+    "url", ["/ingresar/", "/registro/", "/politica-de-datos/", "/static/portal/css/portal.css"]
 )
 def test_public_pages_open_without_logging_in(client: Client, url: str):
     assert client.get(url).status_code == 200

@@ -54,7 +54,7 @@ def test_a_person_changes_the_password_and_stays_logged_in(logged_in: Client, pe
     assert "Tu contraseña quedó cambiada." in response.text
     person.refresh_from_db()
     assert person.check_password("Nueva-clave-2027")
-    assert logged_in.get(reverse("accounts:home")).status_code == 200
+    assert logged_in.get(reverse("census:home")).status_code == 200
 
 
 def test_a_wrong_old_password_changes_nothing(logged_in: Client, person):

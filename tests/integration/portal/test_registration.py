@@ -17,7 +17,7 @@ def test_registering_creates_the_account_and_logs_the_person_in(register, client
     response = register()
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:home")
+    assert response.url == reverse("census:home")
     user = CustomUser.objects.get()
     assert user.cedula == "1234567890"
     assert user.nombre_completo == "María Fernanda López"
@@ -26,7 +26,7 @@ def test_registering_creates_the_account_and_logs_the_person_in(register, client
     assert user.politica_aceptada_en is not None
     assert user.check_password("Clave-segura-2026")
     assert user.password.startswith("argon2")
-    home = client.get(reverse("accounts:home"))
+    home = client.get(reverse("census:home"))
     assert home.status_code == 200
     assert "María Fernanda López" in home.text
 
@@ -112,7 +112,7 @@ def test_a_logged_in_person_visiting_registration_goes_home(register, client: Cl
     response = client.get(reverse("accounts:register"))
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:home")
+    assert response.url == reverse("census:home")
 
 
 def test_an_operator_account_needs_a_valid_cedula_too(monkeypatch):

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from accounts.management.commands.lookup_cedula import outcome_payload, summary
 from cedula_domain.cancellation import Cancellation
 from cedula_domain.cedula import Cedula
 from cedula_domain.outcomes import (
@@ -24,6 +23,7 @@ from cedula_domain.outcomes import (
     Unavailable,
 )
 from cedula_domain.voting_place import VotingPlace
+from census.management.commands.lookup_cedula import outcome_payload, summary
 
 ROOT = Path(__file__).resolve().parents[3]
 # Where usage errors would go if they got as far as a lookup: never the real portal.
@@ -129,7 +129,7 @@ def test_the_human_summary_is_in_spanish():
     assert found.startswith("Cédula 1.020.304.050: vota en UNIVERSIDAD NACIONAL")
     assert "mesa 12" in found
     assert "cédula cancelada: Cancelada por Muerte." in cancelled
-    assert "el portal bloqueó la consulta (captcha)" in blocked
+    assert "el portal bloqueó la consulta (CAPTCHA)" in blocked
 
 
 @pytest.mark.browser

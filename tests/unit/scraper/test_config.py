@@ -80,6 +80,13 @@ def test_nonsense_values_are_refused_with_a_reason(env: dict[str, str], complain
         ScraperConfig.from_env(env)
 
 
+def test_a_headful_browser_without_a_display_is_refused_however_the_config_is_built():
+    with pytest.raises(ValueError, match="needs a DISPLAY"):
+        ScraperConfig(headless=False)
+
+    assert ScraperConfig(headless=False, display=":99").display == ":99"
+
+
 def test_the_engines_accept_a_string_as_the_settings_give_it():
     assert ScraperConfig(engines="stealth").engines == ("stealth",)  # type: ignore[arg-type]
 

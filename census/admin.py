@@ -1,0 +1,157 @@
+"""The census lookups in the admin: read-only rows, a new lookup on request, and an
+operator's answer; every change goes through the lookup service."""
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+
+from cedula_domain import AnswerSource, Cedula, ReportReason
+from census.forms import CensusReportForm
+from census.models import CedulaInfo
+from pagina_madre.bootstrap import lookup_service
+
+# What an operator reads after recording an answer from the admin.
+OPERATOR_REPORT_MESSAGES = {
+    ReportReason.ACCEPTED: "Quedó registrado el dato, como informado por un operador.",
+    ReportReason.LOOKUP_RUNNING: (
+        "Hay una consulta automática en curso; no se registró el dato. Inténtalo cuando termine."
+    ),
+    # Operators may replace the Registraduría's answer, so this one is never expected.
+    ReportReason.REGISTRADURIA_ANSWERED: "La Registraduría ya respondió; no se registró el dato.",
+    ReportReason.NO_ACCOUNT: "La cuenta de esta persona ya no existe; no se registró el dato.",
+}
+
+
+@admin.register(CedulaInfo)
+class CedulaInfoAdmin(admin.ModelAdmin):
+    list_display = (
+        "cedula",
+        "nombre",
+        "status",
+        "source",
+        "attempts",
+        "last_failure_kind",
+        "next_attempt_at",
+        "fetched_at",
+        "engine",
+    )
+    list_filter = ("status", "source", "last_failure_kind", "last_block_kind", "engine")
+    search_fields = ("cedula", "user__nombre_completo")
+    list_select_related = ("user",)
+    ordering = ("-requested_at",)
+    actions = ("request_again",)
+    change_form_template = "admin/census/cedulainfo/change_form.html"
+    fieldsets = (
+        (None, {"fields": ("user", "cedula", "status", "source", "attempts", "version")}),
+        (
+            "Tiempos",
+            {"fields": ("requested_at", "next_attempt_at", "lease_expires_at", "fetched_at")},
+        ),
+        (
+            "Lugar de votación",
+            {
+                "fields": (
+                    "departamento",
+                    "municipio",
+                    "puesto",
+                    "direccion",
+                    "mesa",
+                    "coddivipol",
+                    "latitud",
+                    "longitud",
+                )
+            },
+        ),
+        ("Novedad", {"fields": ("novedad", "resolucion", "fecha_novedad")}),
+        (
+            "Diagnóstico",
+            {
+                "fields": (
+                    "last_failure_kind",
+                    "last_block_kind",
+                    "last_failure_message",
+                    "engine",
+                    "evidence",
+                )
+            },
+        ),
+    )
+
+    # The record changes only through the lookup service; the admin reads it, and its
+    # one writing view (report_view) goes through the service too.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: CedulaInfo | None = None) -> bool:
+        return False
+
+    def may_report(self, request: HttpRequest) -> bool:
+        """Recording an answer is the one change an operator makes to a record."""
+        return request.user.has_perm("census.change_cedulainfo")
+
+    def get_urls(self) -> list[URLPattern]:
+        report = path(
+            "<path:object_id>/informar/",
+            self.admin_site.admin_view(self.report_view),
+            name="census_cedulainfo_report",
+        )
+        return [report, *super().get_urls()]
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        extra_context = {**(extra_context or {}), "may_report": self.may_report(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def report_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """An operator records the answer they verified through official channels."""
+        if not self.may_report(request):
+            raise PermissionDenied
+        info = self.get_object(request, unquote(object_id))
+        if info is None:
+            raise Http404("No existe esa consulta del censo.")
+        form = CensusReportForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
+            decision = lookup_service().report_answer(
+                Cedula(info.cedula), form.to_answer(), source=AnswerSource.OPERATOR
+            )
+            level = messages.SUCCESS if decision.accepted else messages.WARNING
+            self.message_user(request, OPERATOR_REPORT_MESSAGES[decision.reason], level)
+            return redirect(reverse("admin:census_cedulainfo_change", args=[info.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": info,
+            "title": f"Registrar un dato para la cédula {info.cedula}",
+            "form": form,
+        }
+        status = 400 if form.is_bound else 200
+        return TemplateResponse(
+            request, "admin/census/cedulainfo/informar.html", context, status=status
+        )
+
+    @admin.display(description="nombre", ordering="user__nombre_completo")
+    def nombre(self, info: CedulaInfo) -> str:
+        return info.user.nombre_completo
+
+    @admin.action(description="Volver a consultar", permissions=["view"])
+    def request_again(self, request: HttpRequest, queryset: QuerySet[CedulaInfo]) -> None:
+        service = lookup_service()
+        for cedula in queryset.values_list("cedula", flat=True):
+            service.force_refresh(Cedula(cedula))
+        self.message_user(
+            request,
+            f"Se pidió una nueva consulta para {queryset.count()} cédula(s).",
+            messages.SUCCESS,
+        )

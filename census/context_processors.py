@@ -1,0 +1,8 @@
+from django.http import HttpRequest
+
+from pagina_madre.bootstrap import census_config
+
+
+def census_simulated(request: HttpRequest) -> dict[str, bool]:
+    """So every page can say that the census answers come from the simulator."""
+    return {"census_simulated": census_config().simulated}

@@ -1,0 +1,148 @@
+"""``manage.py lookup_cedula CEDULA [--scraper NAME] [--url URL] [--json]``
+
+Looks a cédula up in the census now, outside the queue, and prints the outcome: for an
+operator checking the scraper against the real portal or the simulator. Records nothing.
+Exit status: 0 for an answer (found, not found, cancelled), 1 when the lookup failed
+(blocked, unavailable, page changed), 2 for bad usage or an invalid cédula.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from adapters.census_scraper import ENGINE_NAMES, BrowserNotFound
+from adapters.census_scraper.config import parse_engines
+from cedula_domain.cedula import Cedula, InvalidCedula
+from cedula_domain.outcomes import (
+    Blocked,
+    Cancelled,
+    Found,
+    NotFound,
+    Outcome,
+    PageChanged,
+    Unavailable,
+    is_terminal,
+)
+from census.presenter import BLOCK_WORDS, cancellation_json, outcome_name, voting_place_json
+from pagina_madre.bootstrap import build_one_off_scraper
+
+USAGE_ERROR = 2
+LOOKUP_FAILED = 1
+
+
+def outcome_payload(cedula: Cedula, outcome: Outcome, elapsed_s: float) -> dict[str, Any]:
+    place = outcome.place if isinstance(outcome, Found) else None
+    cancellation = outcome.cancellation if isinstance(outcome, Cancelled) else None
+    if isinstance(outcome, NotFound):
+        detail = outcome.message
+    elif cancellation is not None:
+        detail = cancellation.novedad
+    elif isinstance(outcome, Blocked | Unavailable | PageChanged):
+        detail = outcome.detail
+    else:
+        detail = ""
+    return {
+        "cedula": cedula.value,
+        "outcome": outcome_name(outcome),
+        "voting_place": voting_place_json(place),
+        "cancellation": cancellation_json(cancellation),
+        "detail": detail,
+        "engine": outcome.engine,
+        "elapsed_s": round(elapsed_s, 2),
+    }
+
+
+def summary(cedula: Cedula, outcome: Outcome, elapsed_s: float) -> str:
+    """One or two lines in Spanish for the operator."""
+    head = f"Cédula {cedula.formatted}: "
+    if isinstance(outcome, Found):
+        place = outcome.place
+        text = (
+            f"vota en {place.puesto} ({place.direccion or 'sin dirección'}), "
+            f"{place.municipio}, {place.departamento}, mesa {place.mesa}."
+        )
+    elif isinstance(outcome, NotFound):
+        text = f"no está en el censo electoral. «{outcome.message}»"
+    elif isinstance(outcome, Cancelled):
+        cancellation = outcome.cancellation
+        extra = ", ".join(
+            part
+            for part in (
+                f"resolución {cancellation.resolucion}" if cancellation.resolucion else "",
+                cancellation.fecha,
+            )
+            if part
+        )
+        text = f"cédula cancelada: {cancellation.novedad}" + (f" ({extra})." if extra else ".")
+    elif isinstance(outcome, Blocked):
+        support = f", id de soporte {outcome.support_id}" if outcome.support_id else ""
+        text = f"el portal bloqueó la consulta ({BLOCK_WORDS[outcome.block]}{support})."
+    elif isinstance(outcome, Unavailable):
+        text = f"el portal no respondió: {outcome.reason}"
+    else:
+        text = f"la página del censo cambió: falta {outcome.missing}"
+    return f"{head}{text}\n(motor {outcome.engine or '?'}, {elapsed_s:.1f} s)"
+
+
+class Command(BaseCommand):
+    help = (
+        "Consulta ya, fuera de la cola, el lugar de votación de una cédula en el censo "
+        "y muestra el resultado (no guarda nada)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("cedula", help="número de cédula, con o sin puntos")
+        parser.add_argument(
+            "--scraper",
+            help=f"motor o cadena separada por comas ({', '.join(ENGINE_NAMES)}); "
+            "por defecto, el de la configuración",
+        )
+        parser.add_argument("--url", help="dirección del portal (por ejemplo, el simulador)")
+        parser.add_argument(
+            "--json", action="store_true", help="un único objeto JSON en la salida estándar"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            cedula = Cedula.parse(options["cedula"])
+        except InvalidCedula as error:
+            raise CommandError(str(error), returncode=USAGE_ERROR) from None
+        overrides: dict[str, Any] = {}
+        if options["scraper"]:
+            try:
+                overrides["engines"] = parse_engines(options["scraper"])
+            except ValueError:
+                raise CommandError(
+                    f"Motor de consulta desconocido: «{options['scraper']}». Los válidos son "
+                    f"{', '.join(ENGINE_NAMES)}, o varios separados por comas.",
+                    returncode=USAGE_ERROR,
+                ) from None
+        if options["url"]:
+            overrides["url"] = options["url"]
+        try:
+            scraper = build_one_off_scraper(**overrides)
+        except ValueError as error:
+            raise CommandError(
+                f"La configuración del censo no es válida: {error}", returncode=USAGE_ERROR
+            ) from None
+        except BrowserNotFound as error:
+            raise CommandError(str(error), returncode=LOOKUP_FAILED) from None
+
+        started = time.monotonic()
+        try:
+            outcome = scraper.lookup(cedula)
+        finally:
+            scraper.close()
+        elapsed_s = time.monotonic() - started
+
+        if options["json"]:
+            payload = outcome_payload(cedula, outcome, elapsed_s)
+            self.stdout.write(json.dumps(payload, ensure_ascii=False))
+        else:
+            self.stdout.write(summary(cedula, outcome, elapsed_s))
+        if not is_terminal(outcome):
+            raise SystemExit(LOOKUP_FAILED)

@@ -1,0 +1,64 @@
+"""Every census setting, read once from the environment and validated as it is built.
+
+The defaults live in the value objects they configure (``ScraperConfig``, ``RetryPolicy``,
+``RefreshPolicy`` and the fields below); a variable left unset keeps them. ``settings.py``
+builds one ``CensusConfig``; ``bootstrap`` is the only code that reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+
+from attrs import field, frozen, validators
+
+from adapters.census_scraper import ScraperConfig
+from adapters.environment import Environment, given
+from cedula_domain import RefreshPolicy, RetryPolicy
+
+
+def _seconds(value: float | None) -> timedelta | None:
+    return None if value is None else timedelta(seconds=value)
+
+
+@frozen(kw_only=True)
+class CensusConfig:
+    scraper: ScraperConfig = field(factory=ScraperConfig)
+    retry: RetryPolicy = field(factory=RetryPolicy)
+    refresh: RefreshPolicy = field(factory=RefreshPolicy)
+    # Seconds between two lookups of a worker: a few per minute at most, never a burst.
+    min_interval_s: float = field(default=15.0, validator=validators.ge(0))
+    # How long raw answers are kept for operators.
+    evidence_retention: timedelta = field(
+        default=timedelta(days=30), validator=validators.ge(timedelta(0))
+    )
+    # The portal reads the local census simulator (make demo): every page says so.
+    simulated: bool = False
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> CensusConfig:
+        """Raises ValueError naming the variable that makes no sense."""
+        read = Environment(env)
+        retry = RetryPolicy(
+            **given(
+                max_attempts=read.number("CENSUS_MAX_ATTEMPTS", int),
+                base_delay=_seconds(read.number("CENSUS_RETRY_BASE_S", float)),
+                blocked_base_delay=_seconds(read.number("CENSUS_BLOCKED_RETRY_BASE_S", float)),
+                max_delay=_seconds(read.number("CENSUS_RETRY_MAX_S", float)),
+                min_delay=_seconds(read.number("CENSUS_RETRY_MIN_S", float)),
+            )
+        )
+        refresh = RefreshPolicy(
+            **given(interval=_seconds(read.number("CENSUS_REFRESH_INTERVAL_S", float)))
+        )
+        days = read.number("CENSUS_EVIDENCE_DAYS", int)
+        return cls(
+            scraper=ScraperConfig.from_env(env),
+            retry=retry,
+            refresh=refresh,
+            **given(
+                min_interval_s=read.number("CENSUS_MIN_INTERVAL_S", float),
+                evidence_retention=None if days is None else timedelta(days=days),
+                simulated=read.flag("CENSUS_SIMULATED"),
+            ),
+        )

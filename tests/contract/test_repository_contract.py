@@ -1,0 +1,276 @@
+"""CedulaRepository: every sentence of the port's docstrings, on the fake and on Django."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from attrs import evolve
+from fakes import CEDULA, FOUND, LEASE, PLACE, START
+
+from cedula_domain import (
+    AddResult,
+    AnswerSource,
+    BlockKind,
+    Cancellation,
+    Cedula,
+    Coordinates,
+    FailureKind,
+    LookupRecord,
+    LookupStatus,
+    RetryPolicy,
+)
+
+HOUR = timedelta(hours=1)
+OTHER = Cedula.parse("79123456")
+REQUESTED = LookupRecord.requested(CEDULA, START)
+
+EVERY_FIELD = {
+    "pending after a failure": evolve(
+        REQUESTED,
+        attempts=1,
+        next_attempt_at=START + timedelta(minutes=1, microseconds=250),
+        last_failure_kind=FailureKind.BLOCKED,
+        last_block_kind=BlockKind.CAPTCHA,
+        last_failure_message="blocked by captcha",
+        engine="patchright",
+        evidence="<html>No soy un robot</html>",
+    ),
+    "processing under a lease": REQUESTED.claim(START, LEASE),
+    "found with coordinates": evolve(
+        REQUESTED,
+        status=LookupStatus.FOUND,
+        attempts=1,
+        next_attempt_at=None,
+        fetched_at=START + timedelta(seconds=7),
+        voting_place=evolve(PLACE, coddivipol="1100101", coordinates=Coordinates(4.6295, -74.0921)),
+        source=AnswerSource.REGISTRADURIA,
+        engine="stealth",
+        evidence='{"encontrado": true}',
+        version=3,
+    ),
+    "found without coordinates, told by a person": evolve(
+        REQUESTED,
+        status=LookupStatus.FOUND,
+        next_attempt_at=None,
+        fetched_at=START,
+        voting_place=PLACE,
+        source=AnswerSource.PERSON,
+    ),
+    "cancelled": evolve(
+        REQUESTED,
+        status=LookupStatus.CANCELLED,
+        next_attempt_at=None,
+        fetched_at=START,
+        cancellation=Cancellation(
+            novedad="Cancelada por Muerte", resolucion="Resolución 1001", fecha="15/03/2019"
+        ),
+        source=AnswerSource.OPERATOR,
+    ),
+    "not found": evolve(
+        REQUESTED,
+        status=LookupStatus.NOT_FOUND,
+        next_attempt_at=None,
+        fetched_at=START,
+        source=AnswerSource.REGISTRADURIA,
+    ),
+    "given up after an interrupted attempt": evolve(
+        REQUESTED,
+        status=LookupStatus.ERROR,
+        attempts=3,
+        next_attempt_at=None,
+        last_failure_kind=FailureKind.INTERRUPTED,
+        last_failure_message="attempt 3 stopped before recording a result",
+    ),
+}
+
+
+@pytest.fixture
+def stored(repository, register):
+    """Adds records of registered people, as the service would have."""
+
+    def store(*records: LookupRecord) -> None:
+        for record in records:
+            register(record.cedula)
+            assert repository.add(record) is AddResult.ADDED
+
+    return store
+
+
+# get / add
+
+
+@pytest.mark.parametrize("record", EVERY_FIELD.values(), ids=EVERY_FIELD.keys())
+def test_a_record_added_reads_back_with_every_field_and_its_version(repository, stored, record):
+    stored(record)
+
+    assert repository.get(record.cedula) == record
+
+
+def test_a_cedula_without_a_record_reads_as_none(repository, register):
+    register(CEDULA)
+
+    assert repository.get(CEDULA) is None
+
+
+def test_adding_where_a_record_exists_writes_nothing_and_says_it_exists(repository, stored):
+    stored(REQUESTED)
+
+    assert repository.add(evolve(REQUESTED, attempts=2)) is AddResult.EXISTS
+    assert repository.get(CEDULA) == REQUESTED
+
+
+def test_adding_for_a_cedula_no_account_holds_writes_nothing_and_says_so(repository, register):
+    register(OTHER)
+
+    assert repository.add(REQUESTED) is AddResult.NO_ACCOUNT
+    assert repository.get(CEDULA) is None
+    assert repository.unrequested() == [OTHER]
+
+
+# save
+
+
+def test_a_save_of_the_stored_version_is_stored_and_bumps_the_version_by_one(repository, stored):
+    stored(REQUESTED)
+    claimed = REQUESTED.claim(START, LEASE)
+
+    assert repository.save(claimed) is True
+    assert repository.get(CEDULA) == evolve(claimed, version=REQUESTED.version + 1)
+
+
+def test_of_two_saves_of_the_same_version_exactly_one_wins(repository, stored):
+    stored(REQUESTED)
+    claim = REQUESTED.claim(START, LEASE)
+    report = REQUESTED.report(FOUND, START, AnswerSource.PERSON)
+
+    assert [repository.save(claim), repository.save(report)] == [True, False]
+    assert repository.get(CEDULA) == evolve(claim, version=1)
+
+
+def test_a_save_of_a_stale_version_writes_nothing(repository, stored):
+    stored(REQUESTED)
+    assert repository.save(REQUESTED.claim(START, LEASE))
+
+    assert repository.save(evolve(REQUESTED, attempts=5, version=0)) is False
+    assert repository.get(CEDULA).attempts == 1
+
+
+def test_successive_saves_each_bump_the_version_by_one(repository, stored):
+    stored(REQUESTED)
+    claimed = REQUESTED.claim(START, LEASE)
+    assert repository.save(claimed)
+
+    answered = evolve(claimed, version=1).record_outcome(FOUND, START, RetryPolicy())
+
+    assert repository.save(answered) is True
+    assert repository.get(CEDULA) == evolve(answered, version=2)
+
+
+def test_a_save_without_a_stored_record_writes_nothing(repository, register):
+    register(CEDULA)
+
+    assert repository.save(REQUESTED) is False
+    assert repository.get(CEDULA) is None
+
+
+# due
+
+NOW = START + HOUR
+
+
+def _due_cases() -> dict[str, tuple[LookupRecord, bool]]:
+    pending = LookupRecord.requested(CEDULA, START)
+    processing = pending.claim(START, LEASE)
+    cases = {
+        "pending, next attempt before now": (pending, True),
+        "pending, next attempt at now": (evolve(pending, next_attempt_at=NOW), True),
+        "pending, next attempt after now": (
+            evolve(pending, next_attempt_at=NOW + timedelta(seconds=1)),
+            False,
+        ),
+        "processing, lease expired before now": (processing, True),
+        "processing, lease expiring at now": (evolve(processing, lease_expires_at=NOW), True),
+        "processing, lease alive": (
+            evolve(processing, lease_expires_at=NOW + timedelta(seconds=1)),
+            False,
+        ),
+    }
+    for status in LookupStatus:
+        if status.is_final:
+            # Times that would make it due, were it not final.
+            final = evolve(pending, status=status, lease_expires_at=START)
+            cases[f"{status.value}, with times long past"] = (final, False)
+    return cases
+
+
+DUE_CASES = _due_cases()
+
+
+@pytest.mark.parametrize(("record", "due"), DUE_CASES.values(), ids=DUE_CASES.keys())
+def test_due_lists_pending_records_on_time_and_processing_ones_whose_lease_expired(
+    repository, stored, record, due
+):
+    stored(record)
+
+    assert repository.due(NOW) == ([CEDULA] if due else [])
+    assert record.is_due(NOW) is due  # the domain's own rule agrees
+
+
+# unrequested
+
+
+def test_unrequested_lists_the_registered_people_without_a_record(repository, register, stored):
+    register(OTHER)
+    stored(REQUESTED)
+
+    assert repository.unrequested() == [OTHER]
+
+
+def test_nobody_registered_means_nobody_unrequested(repository):
+    assert repository.unrequested() == []
+
+
+# purge_evidence
+
+CUTOFF = START
+BEFORE = CUTOFF - timedelta(seconds=1)
+AFTER = CUTOFF + timedelta(seconds=1)
+
+
+def _purge_cases() -> list[LookupRecord]:
+    """Every status, with and without evidence, requested and fetched before or after the
+    cutoff (or never fetched)."""
+    combinations = itertools.product(
+        LookupStatus, ["", '{"raw": true}'], [BEFORE, CUTOFF, AFTER], [None, BEFORE, AFTER]
+    )
+    return [
+        evolve(
+            LookupRecord.requested(Cedula(str(2_000_000 + n)), requested_at),
+            status=status,
+            evidence=evidence,
+            fetched_at=fetched_at,
+        )
+        for n, (status, evidence, requested_at, fetched_at) in enumerate(combinations)
+    ]
+
+
+def test_purge_blanks_exactly_the_evidence_the_records_own_rule_calls_expired(repository, stored):
+    records = _purge_cases()
+    stored(*records)
+    expired = [record for record in records if record.evidence_expired(CUTOFF)]
+    assert expired  # and, below, some evidence is kept: the cases tell the rule apart
+    assert len(expired) < sum(1 for record in records if record.evidence)
+
+    assert repository.purge_evidence(CUTOFF) == len(expired)
+    for record in records:
+        kept = record not in expired
+        assert repository.get(record.cedula) == (record if kept else evolve(record, evidence=""))
+
+
+def test_a_second_purge_finds_nothing_left_to_blank(repository, stored):
+    stored(*_purge_cases())
+    repository.purge_evidence(CUTOFF)
+
+    assert repository.purge_evidence(CUTOFF) == 0
