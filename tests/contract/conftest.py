@@ -36,7 +36,7 @@ from cedula_domain import (
 )
 
 # Short, so that a site that never answers costs the suite only this much.
-BUDGET_S = 6.0
+BUDGET_S = 10.0
 SETTLE_GRACE_S = 1.0
 RELEASE_WAIT_S = 10.0
 

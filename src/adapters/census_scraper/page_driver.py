@@ -122,6 +122,10 @@ class PageDriver:
         if is_terminal(outcome):
             return outcome
         html = self._content(page)
+        if isinstance(outcome, Unavailable) and not outcome.evidence:
+            # The browser could not look (the budget ran out while the page was loading):
+            # what its document would show still tells a block from an outage.
+            outcome = judge_page(visit.status, PageView.from_html(html)) or outcome
         if isinstance(outcome, Blocked | PageChanged):
             self._snapshot(page, outcome, html, deadline)
         return outcome if outcome.evidence else evolve(outcome, evidence=html[:HTML_EXCERPT])
