@@ -25,6 +25,10 @@ migrate: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py setup_schedules
 
+# Local runs talk plain HTTP on localhost: no HTTPS redirect, Secure cookies or HSTS
+# (and a generated secret key). Production leaves DJANGO_SECURE_SSL unset or 1.
+run demo bench: export DJANGO_SECURE_SSL ?= 0
+
 # The portal on http://127.0.0.1:8000 and its worker; Ctrl-C stops both.
 run: migrate browser
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start

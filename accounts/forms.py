@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from phonenumber_field.formfields import PhoneNumberField
 from phonenumber_field.phonenumber import PhoneNumber
 
+from accounts.login import remember_me_field
 from accounts.models import CustomUser
 from cedula_domain.cedula import Cedula, InvalidCedula
 
@@ -54,6 +55,7 @@ class RegistrationForm(_NombreCompletoMixin, UserCreationForm):
     acepta_politica = forms.BooleanField(
         error_messages={"required": "Debes aceptar la política de datos para registrarte."},
     )
+    remember_me = remember_me_field()
 
     class Meta:
         model = CustomUser

@@ -26,8 +26,13 @@ def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> s
     return normalised_cedula(str(raw))
 
 
+def remember_me_field() -> forms.BooleanField:
+    """The same box at login and at registration: ticked, the session lasts 14 days."""
+    return forms.BooleanField(label="Recordarme en este dispositivo", required=False)
+
+
 class CedulaLoginForm(AuthenticationForm):
-    remember_me = forms.BooleanField(label="Recordarme en este equipo", required=False)
+    remember_me = remember_me_field()
 
     error_messages = {
         **AuthenticationForm.error_messages,

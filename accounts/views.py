@@ -27,6 +27,12 @@ from accounts.services import CedulaAlreadyRegistered, register_person
 REMEMBER_ME_SECONDS = 14 * 24 * 60 * 60
 
 
+def keep_session(request: HttpRequest, *, remember: bool) -> None:
+    """How long a session lasts once the person is in, whether they logged in or just
+    registered: 14 days with "Recordarme", else until the browser closes (0)."""
+    request.session.set_expiry(REMEMBER_ME_SECONDS if remember else 0)
+
+
 @method_decorator(login_not_required, name="dispatch")
 class RegistrationView(FormView):
     template_name = "accounts/registro.html"
@@ -52,6 +58,7 @@ class RegistrationView(FormView):
             form.add_error("cedula", "Ya existe una cuenta registrada con esta cédula.")
             return self.form_invalid(form)
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        keep_session(self.request, remember=data["remember_me"])
         messages.success(
             self.request, f"¡Bienvenido, {user.get_short_name()}! Tu cuenta está lista."
         )
@@ -65,9 +72,7 @@ class CedulaLoginView(LoginView):
 
     def form_valid(self, form: CedulaLoginForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_valid(form)
-        # 0 ends the session when the browser closes.
-        remember = form.cleaned_data.get("remember_me")
-        self.request.session.set_expiry(REMEMBER_ME_SECONDS if remember else 0)
+        keep_session(self.request, remember=form.cleaned_data["remember_me"])
         return response
 
 

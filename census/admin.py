@@ -93,8 +93,13 @@ class CedulaInfoAdmin(admin.ModelAdmin):
         return False
 
     def may_report(self, request: HttpRequest) -> bool:
-        """Recording an answer is the one change an operator makes to a record."""
+        """Recording an answer changes the record: it takes the change permission, which
+        the change form itself never gets (has_change_permission)."""
         return request.user.has_perm("census.change_cedulainfo")
+
+    def has_request_again_permission(self, request: HttpRequest) -> bool:
+        """Asking for a new lookup changes the record too (its action's permission)."""
+        return self.may_report(request)
 
     def get_urls(self) -> list[URLPattern]:
         report = path(
@@ -145,7 +150,7 @@ class CedulaInfoAdmin(admin.ModelAdmin):
     def nombre(self, info: CedulaInfo) -> str:
         return info.user.nombre_completo
 
-    @admin.action(description="Volver a consultar", permissions=["view"])
+    @admin.action(description="Volver a consultar", permissions=["request_again"])
     def request_again(self, request: HttpRequest, queryset: QuerySet[CedulaInfo]) -> None:
         service = lookup_service()
         for cedula in queryset.values_list("cedula", flat=True):

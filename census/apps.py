@@ -8,4 +8,6 @@ class CensusAppConfig(AppConfig):
     verbose_name = "Censo electoral"
 
     def ready(self) -> None:
-        from census import checks, signals  # noqa: F401  (registers them)
+        # The project is no app, so it has no admin module of its own: the census app owns
+        # the worker (its tasks and schedules) and locks Django-Q2's admin (queue_admin).
+        from census import checks, queue_admin, signals  # noqa: F401  (registers them)

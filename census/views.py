@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
@@ -68,7 +67,6 @@ class HomeView(TemplateView):
 
 
 @require_GET
-@never_cache
 def census_card(request: HttpRequest) -> HttpResponse:
     """The card alone, for htmx polling from the home page."""
     context = census_card_context(census_record(request.user))
@@ -76,7 +74,6 @@ def census_card(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@never_cache
 def census_status(request: HttpRequest) -> JsonResponse:
     return JsonResponse(status_json(census_record(request.user)))
 

@@ -20,7 +20,18 @@ environ.Env.read_env(BASE_DIR / ".env")
 DATA_DIR = Path(env.str("PAGINA_MADRE_DATA_DIR", default=str(BASE_DIR / "var")))
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="") or local_secret_key(DATA_DIR / "secret_key")
+# With debug off the portal hardens HTTPS (below) unless told it runs on plain HTTP
+# locally (DJANGO_SECURE_SSL=0, as `make run` and `make demo` say).
+SECURE_SSL = not DEBUG and env.bool("DJANGO_SECURE_SSL", default=True)
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+if not SECRET_KEY:
+    if SECURE_SSL:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is required in production (DJANGO_DEBUG=0 with HTTPS on): "
+            "set it to a long random string. Local runs on plain HTTP set "
+            "DJANGO_SECURE_SSL=0 and get a generated key."
+        )
+    SECRET_KEY = local_secret_key(DATA_DIR / "secret_key")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -50,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "pagina_madre.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -109,7 +121,12 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        # The user model has no username, first_name or last_name (Django's defaults):
+        # a password must not look like the cédula or the name.
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("cedula", "nombre_completo")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -136,7 +153,6 @@ AXES_LOCKOUT_TEMPLATE = "accounts/bloqueado.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
-SECURE_SSL = not DEBUG and env.bool("DJANGO_SECURE_SSL", default=False)
 if SECURE_SSL:
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True

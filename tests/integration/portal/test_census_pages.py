@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from attrs import evolve
 from census_support import PLACE, store
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from django_q.models import OrmQ
@@ -185,6 +186,52 @@ def test_the_admin_action_asks_for_a_new_lookup_whatever_the_hourly_limit(
     assert client.get(changelist, {"q": "Gaitán"}).text.count(person.cedula) >= 1
 
 
+def staff_with(client: Client, *codenames: str) -> Client:
+    staff = CustomUser.objects.create_user(
+        "2020202",
+        "Staff-clave-2026",
+        nombre_completo="Soporte",
+        telefono="+573001234568",
+        is_staff=True,
+    )
+    staff.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def request_again(client: Client, person: CustomUser):
+    return client.post(
+        reverse("admin:census_cedulainfo_changelist"),
+        {"action": "request_again", "_selected_action": [person.cedula_info.pk]},
+        follow=True,
+    )
+
+
+def test_staff_who_may_only_view_lookups_cannot_ask_for_a_new_one(client: Client, person):
+    staff = staff_with(client, "view_cedulainfo")
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE)
+
+    changelist = staff.get(reverse("admin:census_cedulainfo_changelist"))
+    response = request_again(staff, person)
+
+    assert changelist.status_code == 200
+    assert 'value="request_again"' not in changelist.text
+    assert "Se pidió una nueva consulta" not in response.text
+    assert CedulaInfo.objects.get(cedula=person.cedula).status == "found"
+
+
+def test_staff_who_may_change_lookups_ask_for_a_new_one(client: Client, person):
+    staff = staff_with(client, "view_cedulainfo", "change_cedulainfo")
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE)
+
+    changelist = staff.get(reverse("admin:census_cedulainfo_changelist"))
+    response = request_again(staff, person)
+
+    assert 'value="request_again"' in changelist.text
+    assert "Se pidió una nueva consulta para 1 cédula(s)." in response.text
+    assert CedulaInfo.objects.get(cedula=person.cedula).status == "pending"
+
+
 def test_demo_mode_says_on_every_page_that_answers_are_simulated(client: Client, settings):
     settings.CENSUS = evolve(settings.CENSUS, simulated=True)
 
@@ -206,3 +253,23 @@ def test_django_q_admin_stays_available_to_operators(client: Client):
 
     assert client.get("/admin/django_q/schedule/").status_code == 200
     assert client.get("/admin/django_q/failure/").status_code == 200
+
+
+def test_only_superusers_may_edit_what_the_worker_runs(client: Client):
+    django_q_codenames = Permission.objects.filter(content_type__app_label="django_q").values_list(
+        "codename", flat=True
+    )
+    staff = staff_with(Client(), *django_q_codenames)
+    admin = CustomUser.objects.create_superuser(
+        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
+    )
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    add_schedule = reverse("admin:django_q_schedule_add")
+
+    assert staff.get(add_schedule).status_code == 403
+    assert staff.post(add_schedule, {"func": "os.system", "args": "'true'"}).status_code == 403
+    assert staff.get(reverse("admin:django_q_schedule_changelist")).status_code == 403
+    assert staff.get(reverse("admin:django_q_ormq_changelist")).status_code == 403
+    assert "django_q" not in staff.get(reverse("admin:index")).text
+    assert client.get(add_schedule).status_code == 200
+    assert client.get(reverse("admin:django_q_ormq_changelist")).status_code == 200

@@ -11,11 +11,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def manage(*args: str, **env: str | None) -> subprocess.CompletedProcess[str]:
+    """manage.py with the test environment changed by `env` (None removes a variable)."""
+    changed = {**os.environ, **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**os.environ, **env},
+        env={name: value for name, value in changed.items() if value is not None},
         capture_output=True,
         text=True,
         timeout=60,
@@ -75,17 +77,19 @@ def test_the_default_lookup_settings_pass_the_checks(tmp_path: Path):
     assert result.returncode == 0, result.stderr
 
 
-def production_env(tmp_path: Path) -> dict[str, str]:
+def production_env(tmp_path: Path) -> dict[str, str | None]:
+    """Only what production must say; everything else is the portal's own default."""
     return {
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECURE_SSL": "1",
+        "DJANGO_SETTINGS_MODULE": "pagina_madre.settings",
+        "DJANGO_DEBUG": None,
+        "DJANGO_SECURE_SSL": None,
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "portal.paginamadre.co",
         "PAGINA_MADRE_DATA_DIR": str(tmp_path),
     }
 
 
-def test_the_deploy_checklist_is_clean_under_production_variables(tmp_path: Path):
+def test_the_deploy_checklist_is_clean_with_only_a_secret_key_and_the_hosts(tmp_path: Path):
     result = manage("check", "--deploy", "--fail-level", "WARNING", **production_env(tmp_path))
 
     assert result.returncode == 0, result.stderr + result.stdout
@@ -101,8 +105,45 @@ def test_the_deploy_checklist_fails_without_https(tmp_path: Path):
     assert "SECURE_SSL_REDIRECT" in result.stderr + result.stdout
 
 
+def test_production_without_a_secret_key_refuses_to_start_naming_it(tmp_path: Path):
+    env = production_env(tmp_path) | {"DJANGO_SECRET_KEY": None}
+
+    result = manage("check", **env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DJANGO_SECRET_KEY is required" in result.stderr
+    assert not (tmp_path / "secret_key").exists()
+
+
+HTTPS_SETTINGS = (
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+)
+
+
+def https_settings(**env: str | None) -> list[str]:
+    code = "from django.conf import settings as s; print(*(getattr(s, n) for n in {names}))"
+    result = manage("shell", "--no-imports", "-c", code.format(names=HTTPS_SETTINGS), **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_with_debug_off_https_is_hardened_unless_switched_off(tmp_path: Path):
+    production = production_env(tmp_path)
+
+    assert https_settings(**production) == ["True", "31536000", "True", "True"]
+    local = production | {"DJANGO_SECURE_SSL": "0"}
+    assert https_settings(**local) == ["False", "0", "False", "False"]
+
+
 def test_a_local_run_without_secret_generates_one_outside_git(tmp_path: Path):
-    env = {"DJANGO_SECRET_KEY": "", "PAGINA_MADRE_DATA_DIR": str(tmp_path)}
+    env = {
+        "DJANGO_SECRET_KEY": "",
+        "DJANGO_SECURE_SSL": "0",
+        "PAGINA_MADRE_DATA_DIR": str(tmp_path),
+    }
 
     first = manage(
         "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", **env

@@ -70,3 +70,24 @@ def test_a_wrong_old_password_changes_nothing(logged_in: Client, person):
     assert response.status_code == 200
     person.refresh_from_db()
     assert person.check_password("Clave-segura-2026")
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("1234567", "La contraseña es muy parecida a cédula."),
+        ("Jorge Eliécer Gaitán", "La contraseña es muy parecida a nombre completo."),
+    ],
+)
+def test_a_new_password_like_the_cedula_or_the_name_is_refused_and_nothing_changes(
+    logged_in: Client, person, password: str, message: str
+):
+    response = logged_in.post(
+        reverse("accounts:change_password"),
+        {"old_password": "Clave-segura-2026", "new_password1": password, "new_password2": password},
+    )
+
+    assert response.status_code == 200
+    assert message in response.text
+    person.refresh_from_db()
+    assert person.check_password("Clave-segura-2026")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 import pytest
@@ -124,3 +125,47 @@ def test_an_operator_account_needs_a_valid_cedula_too(monkeypatch):
     call_command("createsuperuser", cedula="1010101", stdout=StringIO(), **arguments)
 
     assert list(CustomUser.objects.values_list("cedula", "is_superuser")) == [("1010101", True)]
+
+
+def test_registering_without_remember_me_ends_the_session_with_the_browser(
+    register, client: Client
+):
+    register()
+
+    assert client.session.get_expire_at_browser_close()
+    assert not client.cookies["sessionid"]["max-age"]
+
+
+def test_registering_with_remember_me_keeps_the_session_for_fourteen_days(register, client: Client):
+    register(remember_me="on")
+
+    assert not client.session.get_expire_at_browser_close()
+    assert client.session.get_expiry_age() == 14 * 24 * 60 * 60
+    assert client.cookies["sessionid"]["max-age"] == 14 * 24 * 60 * 60
+
+
+def test_the_registration_form_offers_remember_me_unticked(client: Client):
+    page = client.get(reverse("accounts:register")).text
+
+    box = re.search(r'<input[^>]*name="remember_me"[^>]*>', page)
+    assert "Recordarme en este dispositivo" in page
+    assert box is not None
+    assert "checked" not in box.group()
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("1234567890", "La contraseña es muy parecida a cédula."),
+        ("maria fernanda lopez", "La contraseña es muy parecida a nombre completo."),
+        ("MaríaFernanda", "La contraseña es muy parecida a nombre completo."),
+    ],
+)
+def test_a_password_like_the_cedula_or_the_name_is_refused_and_nothing_is_saved(
+    register, password: str, message: str
+):
+    response = register(password1=password, password2=password)
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert not CustomUser.objects.exists()
