@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from attrs import evolve
+from django.contrib.auth.models import Permission
+from django.test import Client
 
 from accounts.models import CustomUser
 from adapters.django_repository import DjangoCedulaRepository
@@ -28,3 +30,26 @@ def store(user: CustomUser, **changes) -> LookupRecord:
     record = evolve(LookupRecord.requested(Cedula(user.cedula), now), **changes)
     assert repository.add(record) is AddResult.ADDED
     return repository.get(record.cedula)
+
+
+def as_operator(client: Client) -> Client:
+    """``client`` logged in as a superuser, the operator of the admin's census pages."""
+    admin = CustomUser.objects.create_superuser(
+        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
+    )
+    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def as_staff_with(client: Client, *codenames: str) -> Client:
+    """``client`` logged in as staff holding only the permissions named."""
+    staff = CustomUser.objects.create_user(
+        "2020202",
+        "Staff-clave-2026",
+        nombre_completo="Soporte",
+        telefono="+573001234568",
+        is_staff=True,
+    )
+    staff.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+    return client

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from attrs import evolve
-from census_support import PLACE, store
+from census_support import PLACE, as_operator, as_staff_with, store
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
@@ -164,10 +164,7 @@ def test_anonymous_census_requests_go_to_login(client: Client, name: str):
 def test_the_admin_action_asks_for_a_new_lookup_whatever_the_hourly_limit(
     client: Client, person, other_person
 ):
-    admin = CustomUser.objects.create_superuser(
-        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
-    )
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    as_operator(client)
     store(person, status=LookupStatus.ERROR, attempts=3, last_failure_kind=FailureKind.BLOCKED)
     store(other_person, status=LookupStatus.FOUND, voting_place=PLACE)
     changelist = reverse("admin:census_cedulainfo_changelist")
@@ -186,19 +183,6 @@ def test_the_admin_action_asks_for_a_new_lookup_whatever_the_hourly_limit(
     assert client.get(changelist, {"q": "Gaitán"}).text.count(person.cedula) >= 1
 
 
-def staff_with(client: Client, *codenames: str) -> Client:
-    staff = CustomUser.objects.create_user(
-        "2020202",
-        "Staff-clave-2026",
-        nombre_completo="Soporte",
-        telefono="+573001234568",
-        is_staff=True,
-    )
-    staff.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
-    return client
-
-
 def request_again(client: Client, person: CustomUser):
     return client.post(
         reverse("admin:census_cedulainfo_changelist"),
@@ -208,7 +192,7 @@ def request_again(client: Client, person: CustomUser):
 
 
 def test_staff_who_may_only_view_lookups_cannot_ask_for_a_new_one(client: Client, person):
-    staff = staff_with(client, "view_cedulainfo")
+    staff = as_staff_with(client, "view_cedulainfo")
     store(person, status=LookupStatus.FOUND, voting_place=PLACE)
 
     changelist = staff.get(reverse("admin:census_cedulainfo_changelist"))
@@ -221,7 +205,7 @@ def test_staff_who_may_only_view_lookups_cannot_ask_for_a_new_one(client: Client
 
 
 def test_staff_who_may_change_lookups_ask_for_a_new_one(client: Client, person):
-    staff = staff_with(client, "view_cedulainfo", "change_cedulainfo")
+    staff = as_staff_with(client, "view_cedulainfo", "change_cedulainfo")
     store(person, status=LookupStatus.FOUND, voting_place=PLACE)
 
     changelist = staff.get(reverse("admin:census_cedulainfo_changelist"))
@@ -246,10 +230,7 @@ def test_real_mode_shows_no_simulator_banner(client: Client):
 
 
 def test_django_q_admin_stays_available_to_operators(client: Client):
-    admin = CustomUser.objects.create_superuser(
-        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
-    )
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    as_operator(client)
 
     assert client.get("/admin/django_q/schedule/").status_code == 200
     assert client.get("/admin/django_q/failure/").status_code == 200
@@ -259,11 +240,8 @@ def test_only_superusers_may_edit_what_the_worker_runs(client: Client):
     django_q_codenames = Permission.objects.filter(content_type__app_label="django_q").values_list(
         "codename", flat=True
     )
-    staff = staff_with(Client(), *django_q_codenames)
-    admin = CustomUser.objects.create_superuser(
-        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
-    )
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
+    staff = as_staff_with(Client(), *django_q_codenames)
+    as_operator(client)
     add_schedule = reverse("admin:django_q_schedule_add")
 
     assert staff.get(add_schedule).status_code == 403

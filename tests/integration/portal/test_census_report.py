@@ -7,8 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from census_support import PLACE, store
-from django.contrib.auth.models import Permission
+from census_support import PLACE, as_operator, as_staff_with, store
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
@@ -402,11 +401,7 @@ def test_the_repository_keeps_the_source_and_the_block_kind(person):
 
 @pytest.fixture
 def operator(client: Client) -> Client:
-    admin = CustomUser.objects.create_superuser(
-        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
-    )
-    client.force_login(admin, backend="django.contrib.auth.backends.ModelBackend")
-    return client
+    return as_operator(client)
 
 
 def report_url(user: CustomUser) -> str:
@@ -489,15 +484,7 @@ def test_an_operator_report_while_a_lookup_runs_is_refused(operator: Client, per
 
 
 def test_staff_without_the_change_permission_may_look_but_not_report(client: Client, person):
-    staff = CustomUser.objects.create_user(
-        "2020202",
-        "Staff-clave-2026",
-        nombre_completo="Soporte",
-        telefono="+573001234568",
-        is_staff=True,
-    )
-    staff.user_permissions.add(Permission.objects.get(codename="view_cedulainfo"))
-    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+    as_staff_with(client, "view_cedulainfo")
     gave_up(person)
     before = row(person)
     detail = reverse("admin:census_cedulainfo_change", args=[person.cedula_info.pk])
