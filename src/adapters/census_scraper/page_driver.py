@@ -30,6 +30,8 @@ from cedula_domain.outcomes import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from playwright.sync_api import Page, Response
 
     from adapters.census_scraper.deadline import Deadline
@@ -193,28 +195,34 @@ class PageDriver:
     def _fill(
         self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit
     ) -> Outcome | None:
-        try:
+        """None once the form is sent. Each widget gets a short grace, not the whole
+        budget: the page may be replaced under our hands (a rejection written over it)."""
+        steps: tuple[tuple[Callable[[float], object], str], ...] = (
             # Waits for the election options, which the portal fetches after the form shows.
-            page.select_option(
-                portal.ELECTION, portal.CURRENT_ELECTION, timeout=deadline.ms(self._grace_s)
-            )
-        except self._errors.timeout:
-            if deadline.expired:
-                raise
-            return self._judged(page, visit) or PageChanged(
-                missing=f"option {portal.CURRENT_ELECTION} (Lugar de votación actual) "
-                f"of {portal.ELECTION}"
-            )
-        page.fill(portal.DOCUMENT_FIELD, cedula.value, timeout=deadline.ms())
-        try:
+            (
+                lambda ms: page.select_option(
+                    portal.ELECTION, portal.CURRENT_ELECTION, timeout=ms
+                ),
+                f"option {portal.CURRENT_ELECTION} (Lugar de votación actual) "
+                f"of {portal.ELECTION}",
+            ),
+            (
+                lambda ms: page.fill(portal.DOCUMENT_FIELD, cedula.value, timeout=ms),
+                f"the form field {portal.DOCUMENT_FIELD}",
+            ),
             # The click waits for the button to be enabled.
-            page.click(portal.SUBMIT, timeout=deadline.ms(self._grace_s))
-        except self._errors.timeout:
-            if deadline.expired:
-                raise
-            return self._judged(page, visit) or PageChanged(
-                missing=f"an enabled submit button {portal.SUBMIT}"
-            )
+            (
+                lambda ms: page.click(portal.SUBMIT, timeout=ms),
+                f"an enabled submit button {portal.SUBMIT}",
+            ),
+        )
+        for act, widget in steps:
+            try:
+                act(deadline.ms(self._grace_s))
+            except self._errors.timeout:
+                if deadline.expired:
+                    raise
+                return self._judged(page, visit) or PageChanged(missing=widget)
         return None
 
     def _answer(self, page: Page, deadline: Deadline, visit: _Visit) -> Outcome:
