@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test lint unit contract integration bench install browser migrate clean
+.PHONY: run demo scale-demo test lint unit contract integration bench install browser migrate clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -15,19 +15,28 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# Our Spanish over Django's (pagina_madre/locale). The .mo is kept in git, so a machine
+# without gettext's msgfmt runs with the committed one.
+MESSAGES := pagina_madre/locale/es/LC_MESSAGES/django
+
+install: $(STAMP) $(MESSAGES).mo
+
+$(MESSAGES).mo: $(MESSAGES).po
+	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; \
+	else echo "msgfmt not found (apt-get install gettext): using the committed $@"; fi
 
 browser:
 	@scripts/ensure-browser.sh
 
 migrate: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py setup_schedules
 
 # Local runs talk plain HTTP on localhost: no HTTPS redirect, Secure cookies or HSTS
 # (and a generated secret key). Production leaves DJANGO_SECURE_SSL unset or 1.
-run demo bench: export DJANGO_SECURE_SSL ?= 0
+run demo scale-demo bench: export DJANGO_SECURE_SSL ?= 0
 
 # The portal on http://127.0.0.1:8000 and its worker; Ctrl-C stops both.
 run: migrate browser
@@ -37,6 +46,19 @@ run: migrate browser
 demo: migrate browser
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CENSUS_URL=http://127.0.0.1:8765/ CENSUS_SIMULATED=1 \
 		$(VENV)/bin/honcho -f Procfile.demo start
+
+# The fleet on one machine: the portal and 3 clusters of 2 workers on the local PostgreSQL
+# (database pagina_madre_demo, created if missing) and Redis, against the simulator.
+SCALE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pagina_madre_demo
+SCALE_REDIS_URL ?= redis://127.0.0.1:6379/0
+scale-demo: export DATABASE_URL = $(SCALE_DATABASE_URL)
+scale-demo: export REDIS_URL = $(SCALE_REDIS_URL)
+scale-demo: export QCLUSTER_WORKERS ?= 2
+scale-demo: install
+	$(PY) scripts/ensure_database.py
+	$(MAKE) migrate browser
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CENSUS_URL=http://127.0.0.1:8765/ CENSUS_SIMULATED=1 \
+		$(VENV)/bin/honcho -f Procfile.scale start -c worker=3
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,8 +1,26 @@
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+from phonenumber_field.modelfields import PhoneNumberField
 
-from accounts.models import CustomUser
+from accounts import claim_admin  # noqa: F401  (registers the claims' queue)
+from accounts.audit import AuditedReads
+from accounts.forgetting import PersonNotForgettable, forget_person
+from accounts.forms import NationalPhoneInput
+from accounts.models import CustomUser, ForgottenAcceptances, PolicyAcceptanceEntry
+from pagina_madre import phones
+
+NOT_FORGETTABLE = (
+    "No se eliminó a {person}: como parte del personal decidió reclamos, y esas decisiones "
+    "se conservan. Quítale primero el acceso de personal y conserva la cuenta."
+)
 
 
 class CustomUserCreationForm(AdminUserCreationForm):
@@ -11,22 +29,48 @@ class CustomUserCreationForm(AdminUserCreationForm):
         fields = ("cedula", "nombre_completo", "telefono")
 
 
+class PolicyAcceptanceInline(admin.TabularInline):
+    """The person's ledger of acceptances: appended by the person, never edited."""
+
+    model = PolicyAcceptanceEntry
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("version", "accepted_at")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(CustomUser)
-class CustomUserAdmin(UserAdmin):
+class CustomUserAdmin(AuditedReads, UserAdmin):
+    """Deleting a person here (the button on their page, or the list's action, each with
+    Django's confirmation) forgets them entirely, as /perfil/eliminar/ does: for a request
+    that came by other means."""
+
     add_form = CustomUserCreationForm
+    inlines = (PolicyAcceptanceInline,)
+    formfield_overrides = {PhoneNumberField: {"widget": NationalPhoneInput}}
     ordering = ("cedula",)
-    list_display = ("cedula", "nombre_completo", "telefono", "is_staff", "date_joined")
+    list_display = ("cedula", "nombre_completo", "phone", "is_staff", "date_joined")
     search_fields = ("cedula", "nombre_completo", "telefono")
-    readonly_fields = ("politica_aceptada_en", "politica_version", "last_login", "date_joined")
+    readonly_fields = (
+        "phone_verified_at",
+        "last_login",
+        "date_joined",
+        "elsewhere",
+    )
     fieldsets = (
         (None, {"fields": ("cedula", "password")}),
-        ("Datos personales", {"fields": ("nombre_completo", "telefono")}),
-        ("Política de datos", {"fields": ("politica_aceptada_en", "politica_version")}),
+        ("Datos personales", {"fields": ("nombre_completo", "telefono", "phone_verified_at")}),
         (
             "Permisos",
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
         ("Fechas", {"fields": ("last_login", "date_joined")}),
+        ("En otras páginas", {"fields": ("elsewhere",)}),
     )
     add_fieldsets = (
         (
@@ -37,3 +81,58 @@ class CustomUserAdmin(UserAdmin):
             },
         ),
     )
+
+    @admin.display(description="teléfono", ordering="telefono")
+    def phone(self, person: CustomUser) -> str:
+        return phones.national(person.telefono)
+
+    @admin.display(description="su consulta y sus referidos")
+    def elsewhere(self, person: CustomUser) -> SafeString | str:
+        """Links to the person's census lookup and referrals in their apps' admin pages,
+        by URL name only: accounts knows neither app (lint-imports)."""
+        pages = [
+            ("census_cedulainfo", f"user__id__exact={person.pk}", "Su consulta del censo"),
+            ("referrals_referral", f"referrer__id__exact={person.pk}", "Las personas que invitó"),
+            ("referrals_referral", f"referred__id__exact={person.pk}", "Quién lo invitó"),
+        ]
+        links = []
+        for model, query, text in pages:
+            try:
+                links.append((f"{reverse(f'admin:{model}_changelist')}?{query}", text))
+            except NoReverseMatch:  # that app is not installed
+                continue
+        return format_html_join(" · ", '<a href="{}">{}</a>', links) or "—"
+
+    def delete_model(self, request: HttpRequest, obj: CustomUser) -> None:
+        self._forget(request, [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[CustomUser]) -> None:
+        self._forget(request, list(queryset))
+
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> Any:
+        # The log of deletions would name each person whole, after they are gone: the
+        # trail of forgetting (accounts.audit) says who was forgotten and at whose request.
+        return []
+
+    def _forget(self, request: HttpRequest, people: list[CustomUser]) -> None:
+        for person in people:
+            try:
+                forget_person(user=person, requested_by=request.user)
+            except PersonNotForgettable:
+                self.message_user(request, NOT_FORGETTABLE.format(person=person), messages.ERROR)
+
+
+@admin.register(ForgottenAcceptances)
+class ForgottenAcceptancesAdmin(admin.ModelAdmin):
+    """Read-only: what stays of forgotten people's acceptances."""
+
+    list_display = ("version", "people")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

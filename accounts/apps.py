@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Cuentas"
+
+    def ready(self) -> None:
+        # The sections of /perfil/mis-datos/ that accounts holds, the audit trail, and the
+        # deploy check of the operator's identity.
+        from accounts import audit, checks, personal_data  # noqa: F401  (register them)

@@ -26,6 +26,22 @@ def axes_username(request: HttpRequest, credentials: dict[str, Any] | None) -> s
     return normalised_cedula(str(raw))
 
 
+def axes_client_str(
+    username: str | None,
+    ip_address: str | None,
+    user_agent: str,
+    path_info: str,
+    request: HttpRequest,
+) -> str:
+    """How django-axes names a client in its log lines: by address and page, never by the
+    cédula, which stays out of logs."""
+    return f"{{ip_address: {ip_address!r}, path_info: {path_info!r}}}"
+
+
+# What every form with a cédula says when it is left empty.
+CEDULA_REQUIRED = "Escribe tu número de cédula."
+
+
 def remember_me_field() -> forms.BooleanField:
     """The same box at login and at registration: ticked, the session lasts 14 days."""
     return forms.BooleanField(label="Recordarme en este dispositivo", required=False)
@@ -48,6 +64,11 @@ class CedulaLoginForm(AuthenticationForm):
             {"inputmode": "numeric", "autocomplete": "username", "data-digits-only": ""}
         )
         self.fields["username"].widget.attrs["maxlength"] = 20
+        self.fields["username"].error_messages["required"] = CEDULA_REQUIRED
+        self.fields["password"].error_messages["required"] = "Escribe tu contraseña."
+        # A form sent back opens on its error summary instead.
+        if self.is_bound:
+            self.fields["username"].widget.attrs.pop("autofocus", None)
 
     def clean_username(self) -> str:
         return normalised_cedula(self.cleaned_data["username"])

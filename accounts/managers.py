@@ -2,7 +2,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
+from django.db.models import Exists, OuterRef, QuerySet
+
+from accounts import policy
 
 if TYPE_CHECKING:
     from accounts.models import CustomUser
@@ -25,3 +29,20 @@ class CustomUserManager(BaseUserManager["CustomUser"]):
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
         return self.create_user(cedula, password, **extra)
+
+    def ready_for_lookup(self) -> QuerySet[CustomUser]:
+        """Accounts whose census lookup may start: all of them, or with PHONE_VERIFICATION
+        those whose phone is verified (``CustomUser.awaits_phone_verification``)."""
+        accounts = self.get_queryset()
+        if settings.PHONE_VERIFICATION:
+            return accounts.filter(phone_verified_at__isnull=False)
+        return accounts
+
+    def awaiting_policy(self) -> QuerySet[CustomUser]:
+        """Accounts that must accept the current data policy before anything new is done
+        with their data (``PolicyConsent.must_accept`` as a query): they accepted some
+        version, and not the current one."""
+        acceptances = self.model.policy_acceptances.rel.related_model.objects
+        accepted = acceptances.filter(user=OuterRef("pk"))
+        current = accepted.filter(version=policy.current_version())
+        return self.get_queryset().filter(Exists(accepted)).exclude(Exists(current))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,6 +8,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from accounts.managers import CustomUserManager
 from cedula_domain import Cedula, InvalidCedula
+from cedula_domain.policy_consent import PolicyAcceptance
 
 
 def validate_stored_cedula(value: str) -> None:
@@ -37,14 +39,9 @@ class CustomUser(AbstractUser):
     )
     nombre_completo = models.CharField("nombre completo", max_length=150)
     telefono = PhoneNumberField("teléfono", region="CO")
-    # Empty only for staff accounts made with createsuperuser: every registration
-    # through the portal records when and which version of the policy was accepted.
-    politica_aceptada_en = models.DateTimeField(
-        "política de datos aceptada el", null=True, blank=True
-    )
-    politica_version = models.CharField(
-        "versión de la política aceptada", max_length=20, blank=True
-    )
+    # Which versions of the data policy the person accepted, and when: PolicyAcceptanceEntry.
+    # Set when the person typed the code sent to the phone (PHONE_VERIFICATION).
+    phone_verified_at = models.DateTimeField("teléfono verificado el", null=True, blank=True)
 
     USERNAME_FIELD = "cedula"
     REQUIRED_FIELDS = ["nombre_completo", "telefono"]
@@ -63,3 +60,148 @@ class CustomUser(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.nombre_completo.split(" ", 1)[0]
+
+    @property
+    def awaits_phone_verification(self) -> bool:
+        """Its census lookup waits for the phone to be verified (the manager's
+        ``ready_for_lookup`` is the same rule as a query)."""
+        return settings.PHONE_VERIFICATION and self.phone_verified_at is None
+
+
+class CodePurpose(models.TextChoices):
+    RECOVERY = "recuperacion", "recuperar la contraseña"
+    VERIFICATION = "verificacion", "verificar el teléfono"
+
+
+class IssuedCode(models.Model):
+    """A code sent by SMS (cedula_domain.phone_code), kept only as a keyed hash."""
+
+    user = models.ForeignKey(CustomUser, on_delete=models.CASCADE, related_name="issued_codes")
+    purpose = models.CharField("para", max_length=20, choices=CodePurpose.choices)
+    code_hash = models.CharField(max_length=64)
+    issued_at = models.DateTimeField("enviado el")
+    expires_at = models.DateTimeField("vence el")
+    attempts = models.PositiveSmallIntegerField("intentos fallidos", default=0)
+    used_at = models.DateTimeField("usado el", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "código enviado"
+        verbose_name_plural = "códigos enviados"
+        indexes = [models.Index(fields=["user", "purpose", "-issued_at"])]
+
+    def __str__(self) -> str:
+        return f"Código para {self.get_purpose_display()} del {self.issued_at:%Y-%m-%d %H:%M}"
+
+
+class CedulaClaim(models.Model):
+    """Someone says a cédula with an account is theirs and they did not make that account."""
+
+    class Status(models.TextChoices):
+        PENDING = "pendiente", "pendiente"
+        HANDED_OVER = "entregada", "cuenta entregada"
+        REJECTED = "rechazado", "rechazado"
+
+    cedula = models.CharField("cédula", max_length=10, validators=[validate_stored_cedula])
+    full_name = models.CharField("nombre completo", max_length=150)
+    phone = PhoneNumberField("teléfono", region="CO")
+    message = models.TextField("mensaje", max_length=1000)
+    policy_accepted_at = models.DateTimeField("política de datos aceptada el")
+    policy_version = models.CharField("versión de la política aceptada", max_length=20)
+    created_at = models.DateTimeField("recibido el", auto_now_add=True)
+    status = models.CharField(
+        "estado", max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decided_at = models.DateTimeField("decidido el", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "reclamo de cédula"
+        verbose_name_plural = "reclamos de cédula"
+        ordering = ["-created_at"]
+        permissions = [("decide_cedulaclaim", "Puede entregar cuentas y rechazar reclamos")]
+
+    def __str__(self) -> str:
+        return f"Reclamo de {self.cedula} ({self.get_status_display()})"
+
+
+class ClaimDecision(models.Model):
+    """The audit trail of claims: who decided what, when, and what the account held before.
+    Written once, never changed (read-only in the admin)."""
+
+    class Kind(models.TextChoices):
+        HAND_OVER = "entrega", "cuenta entregada"
+        REJECTION = "rechazo", "reclamo rechazado"
+
+    claim = models.ForeignKey(CedulaClaim, on_delete=models.PROTECT, related_name="decisions")
+    kind = models.CharField("decisión", max_length=20, choices=Kind.choices)
+    decided_by = models.ForeignKey(
+        CustomUser, on_delete=models.PROTECT, related_name="+", verbose_name="decidido por"
+    )
+    decided_at = models.DateTimeField("decidido el")
+    note = models.TextField("nota", blank=True)
+    account = models.ForeignKey(
+        CustomUser,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="cuenta",
+    )
+    # What the hand-over replaced, so that a mistaken hand-over can be undone.
+    previous_full_name = models.CharField("nombre anterior", max_length=150, blank=True)
+    previous_phone = PhoneNumberField("teléfono anterior", region="CO", blank=True)
+
+    class Meta:
+        verbose_name = "decisión sobre un reclamo"
+        verbose_name_plural = "decisiones sobre reclamos"
+        ordering = ["-decided_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.claim.cedula}"
+
+
+class PolicyAcceptanceEntry(models.Model):
+    """One line of a person's ledger of acceptances of the data policy
+    (``cedula_domain.policy_consent``): appended, never edited; the proof of their
+    authorisation that Ley 1581 asks us to keep."""
+
+    user = models.ForeignKey(
+        CustomUser,
+        on_delete=models.CASCADE,
+        related_name="policy_acceptances",
+        verbose_name="usuario",
+    )
+    version = models.CharField("versión de la política", max_length=20)
+    accepted_at = models.DateTimeField("aceptada el")
+
+    class Meta:
+        verbose_name = "aceptación de la política de datos"
+        verbose_name_plural = "aceptaciones de la política de datos"
+        # The order of writing is the ledger's order (see PolicyConsent).
+        ordering = ["user", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "version"], name="one_acceptance_per_policy_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Versión {self.version}, aceptada el {self.accepted_at:%Y-%m-%d %H:%M}"
+
+    def to_domain(self) -> PolicyAcceptance:
+        return PolicyAcceptance(version=self.version, at=self.accepted_at)
+
+
+class ForgottenAcceptances(models.Model):
+    """What stays of the acceptances of people whose data was deleted: how many accepted
+    each version, and nothing about who."""
+
+    version = models.CharField("versión de la política", max_length=20, unique=True)
+    people = models.PositiveIntegerField("personas eliminadas que la aceptaron", default=0)
+
+    class Meta:
+        verbose_name = "aceptaciones de personas eliminadas"
+        verbose_name_plural = "aceptaciones de personas eliminadas"
+        ordering = ["version"]
+
+    def __str__(self) -> str:
+        return f"Versión {self.version}: {self.people}"

@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from phonenumber_field.phonenumber import PhoneNumber
 
+from accounts.consents import accept_policy
 from accounts.models import CustomUser
-from accounts.policy import POLICY_VERSION
 
 
 class CedulaAlreadyRegistered(Exception):
@@ -20,13 +20,10 @@ def register_person(
     """Create the account of a person who accepted the current data policy just now."""
     try:
         with transaction.atomic():
-            return CustomUser.objects.create_user(
-                cedula,
-                password,
-                nombre_completo=nombre_completo,
-                telefono=telefono,
-                politica_aceptada_en=timezone.now(),
-                politica_version=POLICY_VERSION,
+            user = CustomUser.objects.create_user(
+                cedula, password, nombre_completo=nombre_completo, telefono=telefono
             )
+            accept_policy(user=user, at=timezone.now())
+            return user
     except IntegrityError as error:
         raise CedulaAlreadyRegistered(cedula) from error

@@ -8,21 +8,30 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.views import LoginView
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView, TemplateView
 
-from accounts.forms import ProfileForm, RegistrationForm
+from accounts import policy
+from accounts.challenge import add_challenge
+from accounts.forms import (
+    PASSWORD_FORM,
+    WHICH_FORM,
+    PasswordChangeForm,
+    ProfileForm,
+    RegistrationForm,
+)
 from accounts.login import CedulaLoginForm
-from accounts.policy import POLICY_VERSION
+from accounts.models import CustomUser
+from accounts.profile_sections import profile_sections
 from accounts.services import CedulaAlreadyRegistered, register_person
+from accounts.verification import send_verification_code
+from pagina_madre.rate_limits import enforce_limit, limited
 
 REMEMBER_ME_SECONDS = 14 * 24 * 60 * 60
 
@@ -34,6 +43,10 @@ def keep_session(request: HttpRequest, *, remember: bool) -> None:
 
 
 @method_decorator(login_not_required, name="dispatch")
+# Every form sent answers whether its cédula has an account: bounded per client address.
+@method_decorator(
+    limited(group="existence-answer", rate_setting="EXISTENCE_ANSWER_RATE"), name="dispatch"
+)
 class RegistrationView(FormView):
     template_name = "accounts/registro.html"
     form_class = RegistrationForm
@@ -45,26 +58,51 @@ class RegistrationView(FormView):
             return redirect(settings.LOGIN_REDIRECT_URL)
         return super().dispatch(request, *args, **kwargs)
 
+    def get_form(self, form_class: Any = None) -> RegistrationForm:
+        form = super().get_form(form_class)
+        if settings.REGISTRATION_CHALLENGE:
+            add_challenge(form)
+        return form
+
     def form_valid(self, form: RegistrationForm) -> HttpResponse:
         data = form.cleaned_data
+        enforce_limit(self.request, group="registration", rate_setting="REGISTRATION_RATE")
         try:
-            user = register_person(
-                cedula=data["cedula"],
-                nombre_completo=data["nombre_completo"],
-                telefono=data["telefono"],
-                password=data["password1"],
-            )
+            user = self.create_account(form)
         except CedulaAlreadyRegistered:
-            form.add_error("cedula", "Ya existe una cuenta registrada con esta cédula.")
+            taken = ValidationError("Ya existe una cuenta registrada con esta cédula.", "unique")
+            form.add_error("cedula", taken)
             return self.form_invalid(form)
         login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         keep_session(self.request, remember=data["remember_me"])
         messages.success(
-            self.request, f"¡Bienvenido, {user.get_short_name()}! Tu cuenta está lista."
+            self.request, f"Te damos la bienvenida, {user.get_short_name()}. Tu cuenta está lista."
         )
+        if user.awaits_phone_verification:
+            send_verification_code(user=user)
+            return redirect("accounts:phone_verification")
         return HttpResponseRedirect(self.get_success_url())
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # The page then says how to claim the cédula (or recover the password).
+        context["cedula_taken"] = context["form"].has_error("cedula", code="unique")
+        return context
 
+    def create_account(self, form: RegistrationForm) -> CustomUser:
+        """The extension point of registration: an app that extends it gets /registro/
+        routed to its subclass, which records what comes with the account in the same
+        transaction."""
+        data = form.cleaned_data
+        return register_person(
+            cedula=data["cedula"],
+            nombre_completo=data["nombre_completo"],
+            telefono=data["telefono"],
+            password=data["password1"],
+        )
+
+
+@method_decorator(limited(group="login", rate_setting="LOGIN_RATE"), name="dispatch")
 class CedulaLoginView(LoginView):
     template_name = "accounts/ingresar.html"
     form_class = CedulaLoginForm
@@ -78,6 +116,10 @@ class CedulaLoginView(LoginView):
 
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
+    """Both forms of /perfil/ post here, so that one sent back with errors keeps the
+    address /perfil/ (reloading or sharing it opens the page, not an error)."""
+    if request.method == "POST" and request.POST.get(WHICH_FORM) == PASSWORD_FORM:
+        return _change_password(request)
     profile_form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and profile_form.is_valid():
         profile_form.save()
@@ -86,8 +128,16 @@ def profile(request: HttpRequest) -> HttpResponse:
     return _render_profile(request, profile_form, PasswordChangeForm(request.user))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def change_password(request: HttpRequest) -> HttpResponse:
+    """The password form's former address: opened, it leads to the form on /perfil/; a
+    page still open from before, posting here, still changes the password."""
+    if request.method == "GET":
+        return redirect(reverse("accounts:profile") + "#cambiar-clave")
+    return _change_password(request)
+
+
+def _change_password(request: HttpRequest) -> HttpResponse:
     password_form = PasswordChangeForm(request.user, request.POST)
     if password_form.is_valid():
         user = password_form.save()
@@ -100,23 +150,17 @@ def change_password(request: HttpRequest) -> HttpResponse:
 def _render_profile(
     request: HttpRequest, profile_form: ProfileForm, password_form: PasswordChangeForm
 ) -> HttpResponse:
-    context = {"profile_form": profile_form, "password_form": password_form}
+    context = {
+        "profile_form": profile_form,
+        "password_form": password_form,
+        "profile_sections": profile_sections(request),
+    }
     return render(request, "accounts/perfil.html", context)
 
 
 @method_decorator(login_not_required, name="dispatch")
 class DataPolicyView(TemplateView):
     template_name = "accounts/politica_de_datos.html"
-    extra_context = {"policy_version": POLICY_VERSION}
 
-
-@login_not_required
-@require_GET
-@never_cache
-def health(request: HttpRequest) -> JsonResponse:
-    """For load balancers and monitors: is the app up and can it reach its database?"""
-    try:
-        connection.ensure_connection()
-    except Exception:
-        return JsonResponse({"status": "error", "database": "error"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(**kwargs) | {"policy_version": policy.current_version()}

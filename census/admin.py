@@ -1,6 +1,7 @@
 """The census lookups in the admin: read-only rows, a new lookup on request, and an
 operator's answer; every change goes through the lookup service."""
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib import admin, messages
@@ -11,10 +12,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
 
-from cedula_domain import AnswerSource, Cedula, ReportReason
+from accounts.audit import AuditedReads
+from cedula_domain import AnswerSource, Cedula, LookupStatus, ReportReason
+from census.fleet_status import fleet_status
 from census.forms import CensusReportForm
-from census.models import CedulaInfo
+from census.models import CedulaInfo, SourceState
 from pagina_madre.bootstrap import lookup_service
 
 # What an operator reads after recording an answer from the admin.
@@ -30,18 +35,10 @@ OPERATOR_REPORT_MESSAGES = {
 
 
 @admin.register(CedulaInfo)
-class CedulaInfoAdmin(admin.ModelAdmin):
-    list_display = (
-        "cedula",
-        "nombre",
-        "status",
-        "source",
-        "attempts",
-        "last_failure_kind",
-        "next_attempt_at",
-        "fetched_at",
-        "engine",
-    )
+class CedulaInfoAdmin(AuditedReads, admin.ModelAdmin):
+    # Readable at 1280 px beside the admin's menu and filters: the state with where its
+    # answer came from (or what failed last) under it, and one short date column.
+    list_display = ("cedula", "nombre", "state", "attempts", "when")
     list_filter = ("status", "source", "last_failure_kind", "last_block_kind", "engine")
     search_fields = ("cedula", "user__nombre_completo")
     list_select_related = ("user",)
@@ -150,6 +147,19 @@ class CedulaInfoAdmin(admin.ModelAdmin):
     def nombre(self, info: CedulaInfo) -> str:
         return info.user.nombre_completo
 
+    @admin.display(description="estado", ordering="status")
+    def state(self, info: CedulaInfo) -> str:
+        detail = info.get_source_display() or info.get_last_failure_kind_display()
+        if not detail:
+            return info.get_status_display()
+        return format_html('{}<br><span class="quiet">{}</span>', info.get_status_display(), detail)
+
+    @admin.display(description="cuándo", ordering="fetched_at")
+    def when(self, info: CedulaInfo) -> str:
+        if info.status == LookupStatus.PENDING.value and info.next_attempt_at:
+            return f"próximo intento {_short_date(info.next_attempt_at)}"
+        return f"respondida {_short_date(info.fetched_at)}" if info.fetched_at else "—"
+
     @admin.action(description="Volver a consultar", permissions=["request_again"])
     def request_again(self, request: HttpRequest, queryset: QuerySet[CedulaInfo]) -> None:
         service = lookup_service()
@@ -160,3 +170,53 @@ class CedulaInfoAdmin(admin.ModelAdmin):
             f"Se pidió una nueva consulta para {queryset.count()} cédula(s).",
             messages.SUCCESS,
         )
+
+
+def _short_date(moment: datetime) -> str:
+    """Such as "29 nov, 14:35": a list column has no room for the long form."""
+    return formats.date_format(timezone.localtime(moment), "j b, H:i")
+
+
+@admin.register(SourceState)
+class SourceStateAdmin(admin.ModelAdmin):
+    """The fleet's page: the queue, the outcomes and the source, with the pause switch.
+    The breaker changes only through the lookup service."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: SourceState | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: SourceState | None = None) -> bool:
+        return False
+
+    def may_pause(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("census.change_sourcestate")
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        if request.method == "POST":
+            return self._switch(request)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Estado de las consultas al censo",
+            "fleet": fleet_status(timezone.now()),
+            "may_pause": self.may_pause(request),
+        }
+        return TemplateResponse(request, "admin/census/sourcestate/estado.html", context)
+
+    def _switch(self, request: HttpRequest) -> HttpResponse:
+        if not self.may_pause(request):
+            raise PermissionDenied
+        service = lookup_service()
+        if request.POST.get("accion") == "pausar":
+            reason = request.POST.get("motivo", "").strip()[:150] or "sin motivo escrito"
+            service.pause_source(f"{request.user.get_username()}: {reason}")
+            self.message_user(request, "Pausaste las consultas a la Registraduría.")
+        else:
+            service.resume_source()
+            self.message_user(request, "Las consultas a la Registraduría siguen.")
+        return redirect(reverse("admin:census_sourcestate_changelist"))

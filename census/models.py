@@ -5,7 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from census.presenter import BLOCK_WORDS, FAILURE_WORDS, SOURCE_WORDS, STATUS_WORDS, choices
+from cedula_domain import BreakerState, Priority
+from census.presenter import (
+    BLOCK_WORDS,
+    BREAKER_WORDS,
+    FAILURE_WORDS,
+    OUTCOME_WORDS,
+    PRIORITY_WORDS,
+    SOURCE_WORDS,
+    STATUS_WORDS,
+    choices,
+)
 
 
 class CedulaInfo(models.Model):
@@ -36,6 +46,11 @@ class CedulaInfo(models.Model):
     )
     last_failure_message = models.TextField("detalle del último fallo", blank=True)
     requested_at = models.DateTimeField("solicitada el")
+    priority = models.PositiveSmallIntegerField(
+        "prioridad",
+        choices=[(member.value, words) for member, words in PRIORITY_WORDS.items()],
+        default=Priority.FIRST.value,
+    )
     fetched_at = models.DateTimeField("respondida el", null=True, blank=True)
     # Blank while there is no answer yet.
     source = models.CharField(
@@ -69,7 +84,50 @@ class CedulaInfo(models.Model):
             models.Index(fields=["status", "next_attempt_at"], name="cedulainfo_due"),
             models.Index(fields=["status", "lease_expires_at"], name="cedulainfo_lease"),
             models.Index(fields=["fetched_at"], name="cedulainfo_fetched"),
+            models.Index(fields=["priority", "requested_at"], name="cedulainfo_line"),
         ]
 
     def __str__(self) -> str:
         return f"{self.cedula}: {self.get_status_display()}"
+
+
+class SourceState(models.Model):
+    """The census site as the whole fleet sees it: the domain's Breaker as one row."""
+
+    state = models.CharField(
+        "estado", max_length=8, choices=choices(BREAKER_WORDS), default=BreakerState.CLOSED.value
+    )
+    blocks_in_a_row = models.PositiveIntegerField("bloqueos seguidos", default=0)
+    openings = models.PositiveIntegerField("aperturas seguidas", default=0)
+    opened_at = models.DateTimeField("abierto el", null=True, blank=True)
+    retry_at = models.DateTimeField("se vuelve a intentar el", null=True, blank=True)
+    last_block = models.CharField(
+        "último bloqueo", max_length=12, choices=choices(BLOCK_WORDS), blank=True
+    )
+    paused = models.BooleanField("pausado por un operador", default=False)
+    paused_reason = models.CharField("motivo de la pausa", max_length=200, blank=True)
+    version = models.PositiveIntegerField("versión", default=0)
+    updated_at = models.DateTimeField("actualizado el", auto_now=True)
+
+    class Meta:
+        verbose_name = "estado del sitio de la Registraduría"
+        verbose_name_plural = "estado del sitio de la Registraduría"
+
+    def __str__(self) -> str:
+        return self.get_state_display()
+
+
+class LookupAttempt(models.Model):
+    """What one attempt came to, for operators; never whose cédula it was."""
+
+    finished_at = models.DateTimeField("terminó el", db_index=True)
+    outcome = models.CharField("resultado", max_length=12, choices=list(OUTCOME_WORDS.items()))
+    block = models.CharField("bloqueo", max_length=12, choices=choices(BLOCK_WORDS), blank=True)
+    engine = models.CharField("motor del navegador", max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = "intento de consulta"
+        verbose_name_plural = "intentos de consulta"
+
+    def __str__(self) -> str:
+        return f"{self.finished_at:%Y-%m-%d %H:%M}: {self.get_outcome_display()}"

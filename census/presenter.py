@@ -5,13 +5,17 @@ all take them from here; the machine names are the domain enums' values."""
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from django.utils import formats, timezone
+
 from cedula_domain import (
     AnswerSource,
     BlockKind,
+    BreakerState,
     Cancellation,
     Cancelled,
     FailureKind,
@@ -20,6 +24,9 @@ from cedula_domain import (
     LookupStatus,
     NotFound,
     Outcome,
+    PlaceInLine,
+    Priority,
+    RefreshDecision,
     VotingPlace,
     status_of,
 )
@@ -62,15 +69,144 @@ SOURCE_WORDS: dict[AnswerSource, str] = {
     AnswerSource.OPERATOR: "Informado por un operador",
 }
 
+PRIORITY_WORDS: dict[Priority, str] = {
+    Priority.FIRST: "Primera consulta",
+    Priority.REFRESH: "Nueva consulta",
+    Priority.BULK: "Consulta masiva",
+}
+BREAKER_WORDS: dict[BreakerState, str] = {
+    BreakerState.CLOSED: "Consultando con normalidad",
+    BreakerState.OPEN: "En pausa por bloqueos",
+    BreakerState.PROBING: "Probando si el sitio responde",
+}
+# Every name ``outcome_name`` gives, with its words (answers read like their status).
+OUTCOME_WORDS: dict[str, str] = {
+    **{status.value: words for status, words in STATUS_WORDS.items() if status.is_final},
+    **{kind.value: words for kind, words in FAILURE_WORDS.items()},
+}
+OUTCOME_WORDS.pop(LookupStatus.ERROR.value)
+
 
 def choices(words: Mapping[enum.Enum, str]) -> list[tuple[str, str]]:
     """Model field choices: the enum's value stored, its words shown."""
     return [(member.value, text) for member, text in words.items()]
 
 
+def line_sentence(line: PlaceInLine | None, now: datetime) -> str:
+    """What the person reads while their lookup waits its turn."""
+    if line is None:
+        return ""
+    if line.estimated_at is None:
+        return (
+            "Pausamos por un momento las consultas a la Registraduría; "
+            "tu consulta sigue en la cola."
+        )
+    at = timezone.localtime(line.estimated_at)
+    if line.source_held:
+        return (
+            "La Registraduría está limitando las consultas automáticas. "
+            f"Lo intentaremos de nuevo hacia las {at:%H:%M}."
+        )
+    if line.ahead == 0:
+        return "Tu consulta es la siguiente; empieza en unos segundos."
+    minutes = round((line.estimated_at - now).total_seconds() / 60)
+    ahead = "Hay 1 consulta" if line.ahead == 1 else f"Hay {line.ahead} consultas"
+    wait = "menos de un minuto" if minutes < 1 else "un minuto" if minutes == 1 else None
+    return f"{ahead} antes que la tuya: {wait or f'unos {minutes} minutos'}."
+
+
 def failure_sentence(record: LookupRecord) -> str:
     kind = record.last_failure_kind
     return FAILURE_SENTENCES[kind] if kind else ""
+
+
+# The card's next steps, one for each outcome.
+WHAT_TO_BRING = (
+    "El día de la elección lleva tu cédula original: ni las fotocopias ni el comprobante "
+    "del trámite sirven para votar."
+)
+NOT_FOUND_MEANING = (
+    "Eso quiere decir que, según la Registraduría, con esta cédula no puedes votar en esta "
+    "elección."
+)
+CANCELLED_MEANING = "Con una cédula cancelada no se puede votar."
+CANCELLED_NEXT_STEP = (
+    "si crees que es un error, se puede corregir: ve a una sede de la Registraduría con tu "
+    "cédula original y pide que revisen tu caso."
+)
+# What a cancellation ("novedad") means, found by a word of it: the census writes them
+# with varying capitals and accents, and more specific ones contain the general ones
+# ("Cancelada por Muerte Facultad Ley"), so the first match wins.
+CANCELLATION_MEANINGS: tuple[tuple[str, str], ...] = (
+    ("muerte", "Sus registros dicen que la persona dueña de esta cédula falleció."),
+    ("doble cedulacion", "Encontró dos cédulas de la misma persona y canceló esta."),
+    (
+        "suplantacion",
+        "Encontró que esta cédula se sacó haciéndose pasar por otra persona.",
+    ),
+    ("menoria de edad", "La cédula se expidió cuando la persona aún era menor de edad."),
+    ("extranjeria", "Sus registros dicen que la persona dueña de esta cédula no es colombiana."),
+    ("mala elaboracion", "La cédula tenía errores cuando se hizo."),
+    ("reasignacion de cupo", "El número de esta cédula se le asignó a otro documento."),
+    (
+        "derechos politicos",
+        "Los derechos políticos de la persona dueña de esta cédula están suspendidos, "
+        "casi siempre por una decisión judicial, y mientras tanto no puede votar.",
+    ),
+)
+
+
+def cancellation_meaning(cancellation: Cancellation) -> str:
+    """The novedad in plain words, or "" for one we do not know."""
+    words = _plain(cancellation.novedad)
+    return next((meaning for key, meaning in CANCELLATION_MEANINGS if key in words), "")
+
+
+def gave_up_sentence(record: LookupRecord) -> str:
+    """How hard we tried, beside the heading that says the lookup ended without an answer."""
+    return f"Lo intentamos {record.attempts} veces." if record.attempts > 1 else ""
+
+
+def refresh_sentence(decision: RefreshDecision, now: datetime) -> str:
+    """Said instead of offering "Volver a consultar" when a refresh would be refused now."""
+    if decision.available_at is None:
+        return ""
+    return f"Podrás volver a consultar desde {moment_words(decision.available_at, now)}."
+
+
+def moment_words(moment: datetime, now: datetime) -> str:
+    """Today "las 16:40"; another day "el 2 de marzo a las 16:40"."""
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localtime(now).date():
+        return f"las {local:%H:%M}"
+    day = formats.date_format(local, r"j \d\e F").lower()
+    return f"el {day} a las {local:%H:%M}"
+
+
+def announcement(record: LookupRecord) -> str:
+    """One sentence for screen readers when the card stops changing by itself: the
+    answer, or that the lookup needs the person."""
+    if record.awaits_person:
+        return (
+            "No pudimos terminar la consulta por ti. "
+            "Puedes terminarla tú en la página de la Registraduría."
+        )
+    if record.status is LookupStatus.FOUND and record.voting_place:
+        place = record.voting_place
+        return f"Listo: votas en {place.puesto}, mesa {place.mesa}."
+    if record.status is LookupStatus.NOT_FOUND:
+        return "Listo: tu cédula no aparece en el censo electoral."
+    if record.status is LookupStatus.CANCELLED:
+        return "Listo: tu cédula aparece cancelada en la Registraduría."
+    if record.status is LookupStatus.ERROR:
+        return "No pudimos actualizar tu lugar de votación; ves la última respuesta."
+    return ""
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, for matching the census' words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def outcome_name(outcome: Outcome) -> str:
@@ -80,7 +216,7 @@ def outcome_name(outcome: Outcome) -> str:
     return outcome.kind.value
 
 
-def status_json(record: LookupRecord) -> dict[str, Any]:
+def status_json(record: LookupRecord, line: PlaceInLine | None = None) -> dict[str, Any]:
     """The public shape of GET /censo/estado.json; never evidence or failure internals."""
     return {
         "status": record.status.value,
@@ -91,6 +227,9 @@ def status_json(record: LookupRecord) -> dict[str, Any]:
         "fetched_at": _iso(record.fetched_at),
         # Who gave the answer: "registraduria", "persona" or "operador"; None without one.
         "source": record.source.value if record.source else None,
+        # While waiting: how many lookups go first, and when this one should start.
+        "queue_position": line.ahead + 1 if line else None,
+        "estimated_at": _iso(line.estimated_at) if line else None,
     }
 
 

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from accounts.models import CustomUser
-from cedula_domain import Cedula, LookupRecord
+from cedula_domain import Cedula, LookupRecord, PlaceInLine, RefreshDecision
 from pagina_madre.bootstrap import lookup_service
 
 
 def census_record(user: CustomUser) -> LookupRecord:
     return lookup_service().current(Cedula(user.cedula))
+
+
+def census_line(user: CustomUser) -> PlaceInLine | None:
+    return lookup_service().place_in_line(Cedula(user.cedula))
+
+
+def census_refresh_decision(user: CustomUser) -> RefreshDecision:
+    """Whether "Volver a consultar" would be accepted now, and if not, from when."""
+    return lookup_service().refresh_decision(Cedula(user.cedula))

@@ -1,4 +1,6 @@
-"""Signals only hand off: a new account asks for its first census lookup once committed."""
+"""Signals only hand off: a new account asks for its first census lookup once committed,
+or, with PHONE_VERIFICATION, once its phone is verified; a forgotten person's lookup
+leaves no snapshot or task behind."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from accounts.models import CustomUser
+from accounts.signals import person_forgotten, phone_verified
 from cedula_domain import Cedula
+from census.forgetting import forget_lookup_traces
 from pagina_madre.bootstrap import lookup_service
 
 
@@ -17,10 +21,24 @@ from pagina_madre.bootstrap import lookup_service
 def request_first_census_lookup(
     sender: type[CustomUser], instance: CustomUser, created: bool, **kwargs: Any
 ) -> None:
-    if not created or kwargs.get("raw"):
+    if not created or kwargs.get("raw") or instance.awaits_phone_verification:
         return
-    # robust: a failure here is logged and must not break the registration that
-    # already committed; the sweep's safety net will pick the account up.
-    transaction.on_commit(
-        lambda: lookup_service().request_first(Cedula.parse(instance.cedula)), robust=True
-    )
+    _request_first_on_commit(instance.cedula)
+
+
+@receiver(phone_verified, dispatch_uid="request_census_lookup_once_verified")
+def request_census_lookup_once_verified(
+    sender: type[CustomUser], user: CustomUser, **_: Any
+) -> None:
+    _request_first_on_commit(user.cedula)
+
+
+@receiver(person_forgotten, dispatch_uid="forget_census_lookup_traces")
+def forget_census_lookup_traces(sender: type[CustomUser], user: CustomUser, **_: Any) -> None:
+    forget_lookup_traces(cedula=Cedula(user.cedula))
+
+
+def _request_first_on_commit(cedula: str) -> None:
+    # robust: a failure here is logged and must not break the registration (or the
+    # verification) that already committed; the sweep's safety net will pick it up.
+    transaction.on_commit(lambda: lookup_service().request_first(Cedula.parse(cedula)), robust=True)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from pagina_madre.bootstrap import cedula_of_task, lookup_service
+from django.utils import timezone
+
+from pagina_madre.bootstrap import lookup_service, purge_expired_traces
 
 
-def run_lookup(reference: object) -> str | None:
-    """One attempt for the lookup the task names (by id, never by cédula)."""
-    cedula = cedula_of_task(reference)
-    record = lookup_service().run_attempt(cedula) if cedula else None
+def run_lookup(*_legacy: object) -> str | None:
+    """A wake-up: one attempt for the lookup that goes first. (Wake-ups queued by older
+    versions named a lookup; the name is ignored, the records decide.)"""
+    record = lookup_service().run_next()
     return record.status.value if record else None
 
 
 def sweep() -> int:
-    return lookup_service().resume_due()
+    woken = lookup_service().resume_due()
+    purge_expired_traces(timezone.now())
+    return woken

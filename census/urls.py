@@ -1,13 +1,17 @@
 from django.urls import path
 
-from census import views
+from census import demo, views
+from census.landing import landing_for_visitors
 
 app_name = "census"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    # Visitors meet the landing page at the same address.
+    path("", landing_for_visitors(views.HomeView.as_view()), name="home"),
     path("censo/tarjeta/", views.census_card, name="card"),
     path("censo/estado.json", views.census_status, name="status"),
     path("censo/actualizar/", views.census_refresh, name="refresh"),
     path("censo/informar/", views.census_report, name="report"),
+    path("salud/censo/", views.fleet_status_json, name="fleet_status"),
+    path("demo/", demo.demo, name="demo"),
 ]

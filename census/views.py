@@ -7,17 +7,40 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
-from cedula_domain import Cedula, LookupRecord, RefreshDecision, RefreshReason, ReportReason
+from accounts.models import CustomUser
+from cedula_domain import (
+    Cedula,
+    RefreshDecision,
+    RefreshReason,
+    ReportReason,
+)
+from census.fleet_status import fleet_status
 from census.forms import CensusReportForm
-from census.presenter import OFFICIAL_URL, failure_sentence, status_json
-from census.selectors import census_record
+from census.presenter import (
+    CANCELLED_MEANING,
+    CANCELLED_NEXT_STEP,
+    NOT_FOUND_MEANING,
+    OFFICIAL_URL,
+    WHAT_TO_BRING,
+    announcement,
+    cancellation_meaning,
+    failure_sentence,
+    gave_up_sentence,
+    line_sentence,
+    moment_words,
+    refresh_sentence,
+    status_json,
+)
+from census.selectors import census_line, census_record, census_refresh_decision
 from pagina_madre.bootstrap import lookup_service
+from pagina_madre.rate_limits import limited
 
 POLL_SECONDS = 3
 
@@ -40,19 +63,38 @@ REPORT_MESSAGES = {
 
 
 def census_card_context(
-    record: LookupRecord, report_form: CensusReportForm | None = None
+    user: CustomUser, report_form: CensusReportForm | None = None
 ) -> dict[str, object]:
     """The card's context. A form that came back with errors is shown whatever the record
     says, so the person sees what to fix."""
+    record = census_record(user)
+    line = census_line(user)
+    now = timezone.now()  # after the line's estimate, which counts from its own now
     offers_report = report_form is not None or record.awaits_person
+    # Polling swaps the whole card, which would wipe what the person is typing; and a
+    # lookup waiting for the phone's code does not move by itself.
+    polling = not (offers_report or record.status.is_final or user.awaits_phone_verification)
+    # Offered only when it would be accepted; otherwise the card says from when.
+    refresh = census_refresh_decision(user) if record.status.is_final else None
     return {
         "census": record,
         "census_failure": failure_sentence(record),
-        # Polling swaps the whole card, which would wipe what the person is typing.
-        "census_polling": not offers_report and not record.status.is_final,
+        "census_gave_up": gave_up_sentence(record),
+        "census_line": line_sentence(line, now),
+        "census_polling": polling,
         "census_poll_seconds": POLL_SECONDS,
+        "census_announcement": "" if polling else announcement(record),
         "census_official_url": OFFICIAL_URL,
         "census_report_form": (report_form or CensusReportForm()) if offers_report else None,
+        "census_refresh_offered": refresh is not None and refresh.allowed,
+        "census_refresh_later": refresh_sentence(refresh, now) if refresh else "",
+        "census_what_to_bring": WHAT_TO_BRING,
+        "census_not_found_meaning": NOT_FOUND_MEANING,
+        "census_cancelled_meaning": CANCELLED_MEANING,
+        "census_cancelled_next_step": CANCELLED_NEXT_STEP,
+        "census_cancellation_meaning": (
+            cancellation_meaning(record.cancellation) if record.cancellation else ""
+        ),
     }
 
 
@@ -62,24 +104,24 @@ class HomeView(TemplateView):
     template_name = "census/inicio.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        record = census_record(self.request.user)
-        return super().get_context_data(**kwargs) | census_card_context(record)
+        return super().get_context_data(**kwargs) | census_card_context(self.request.user)
 
 
 @require_GET
 def census_card(request: HttpRequest) -> HttpResponse:
     """The card alone, for htmx polling from the home page."""
-    context = census_card_context(census_record(request.user))
-    return render(request, "census/tarjeta.html", context)
+    return render(request, "census/tarjeta.html", census_card_context(request.user))
 
 
 @require_GET
 def census_status(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(status_json(census_record(request.user)))
+    return JsonResponse(status_json(census_record(request.user), census_line(request.user)))
 
 
 @require_POST
 def census_refresh(request: HttpRequest) -> HttpResponse:
+    if request.user.awaits_phone_verification:  # its first lookup waits for the phone
+        return redirect("accounts:phone_verification")
     decision = lookup_service().request_refresh(Cedula(request.user.cedula))
     level = messages.SUCCESS if decision.allowed else messages.INFO
     messages.add_message(request, level, _refresh_message(decision))
@@ -93,18 +135,28 @@ def _refresh_message(decision: RefreshDecision) -> str:
         return "Ya hay una consulta en curso; espera su resultado."
     if decision.reason is RefreshReason.NO_ACCOUNT:
         return NO_ACCOUNT_MESSAGE
-    when = formats.date_format(timezone.localtime(decision.available_at), "j \\d\\e F, H:i").lower()
-    return f"Ya consultamos hace poco. Podrás pedir otra consulta desde el {when}."
+    when = moment_words(decision.available_at, timezone.now())
+    return f"Ya consultamos hace poco. Podrás pedir otra consulta desde {when}."
 
 
 @require_POST
+@limited(group="report", rate_setting="REPORT_RATE", key="user")
 def census_report(request: HttpRequest) -> HttpResponse:
     """The person tells us what the Registraduría's page showed them."""
     form = CensusReportForm(request.POST)
     if not form.is_valid():
-        context = census_card_context(census_record(request.user), report_form=form)
+        context = census_card_context(request.user, report_form=form)
         return render(request, "census/inicio.html", context, status=400)
     decision = lookup_service().report_answer(Cedula(request.user.cedula), form.to_answer())
     level = messages.SUCCESS if decision.accepted else messages.WARNING
     messages.add_message(request, level, REPORT_MESSAGES[decision.reason])
     return redirect("census:home")
+
+
+@require_GET
+@never_cache
+def fleet_status_json(request: HttpRequest) -> JsonResponse:
+    """For operators' monitors: the fleet's queue, outcomes and source (staff only)."""
+    if not request.user.is_staff:
+        raise Http404
+    return JsonResponse(fleet_status(timezone.now()))

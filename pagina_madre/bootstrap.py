@@ -11,27 +11,32 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from attrs import evolve
 from django.conf import settings
 
 from adapters.census_scraper import BrowserNotFound, build_scraper, resolve_executable
+from adapters.census_scraper.snapshots import SnapshotStore, about, subject_of
 from adapters.clock import SystemClock
-from adapters.django_q_queue import DjangoQTaskQueue, cedula_of_task
+from adapters.django_q_queue import DjangoQTaskQueue
+from adapters.django_q_results import forget_mentions, purge_results
 from adapters.django_repository import DjangoCedulaRepository
-from adapters.polite_scraper import PoliteScraper
-from cedula_domain import Cedula, CedulaLookup, CensusScraper, Outcome
+from adapters.django_source import DjangoSourceRepository
+from adapters.fleet_pace import CONSULTAS, STARTS, shared_pace
+from cedula_domain import Cedula, CedulaLookup, CensusScraper, Outcome, Pace
 from pagina_madre.census_config import CensusConfig
 
 __all__ = [
     "build_one_off_scraper",
-    "cedula_of_task",
     "census_config",
+    "forget_in_queue",
+    "forget_snapshots",
     "lease",
     "lookup_service",
     "missing_browser",
+    "purge_expired_traces",
 ]
 
 
@@ -70,7 +75,9 @@ class ScraperOnFirstUse:
     def lookup(self, cedula: Cedula) -> Outcome:
         if self._scraper is None:
             self._scraper = self._build()
-        return self._scraper.lookup(cedula)
+        # Snapshots the lookup takes can be found again when the person is forgotten.
+        with about(_snapshot_subject(cedula)):
+            return self._scraper.lookup(cedula)
 
     def close(self) -> None:
         if self._scraper is not None:
@@ -84,12 +91,78 @@ def lookup_service() -> CedulaLookup:
     return CedulaLookup(
         repository=DjangoCedulaRepository(),
         queue=DjangoQTaskQueue(clock),
-        scraper=PoliteScraper(
-            ScraperOnFirstUse(lambda: build_scraper(config.scraper)), config.min_interval_s
+        # Lookups start at the fleet's pace, and each sends its consulta at that pace too:
+        # pages load in more or less time, and the site must see the interval.
+        scraper=ScraperOnFirstUse(
+            lambda: build_scraper(config.scraper, turn=PaceOnFirstUse(CONSULTAS).wait_turn)
         ),
+        source=DjangoSourceRepository(),
+        pace=PaceOnFirstUse(STARTS),
         clock=clock,
         retry_policy=config.retry,
         refresh_policy=config.refresh,
+        breaker_policy=config.breaker,
+        interval=timedelta(seconds=config.min_interval_s),
         lease=lease(),
         evidence_retention=config.evidence_retention,
     )
+
+
+class PaceOnFirstUse:
+    """Connects to where the fleet keeps the pace named ``key`` at the first turn asked,
+    not before: the web process never asks for one."""
+
+    def __init__(self, key: str) -> None:
+        self._key = key
+        self._pace: Pace | None = None
+
+    def wait_turn(self) -> bool:
+        if self._pace is None:
+            config = census_config()
+            self._pace = shared_pace(
+                interval_s=config.min_interval_s,
+                max_wait_s=config.pace_wait_s,
+                redis_url=settings.REDIS_URL,
+                database=settings.DATABASES["default"],
+                key=self._key,
+            )
+        return self._pace.wait_turn()
+
+
+# --- What a lookup leaves besides its record: snapshots, the queue's stored results -----
+
+
+def forget_snapshots(cedula: Cedula) -> None:
+    """Remove the snapshots of this cédula's lookups. They are files on the host that took
+    them: a fleet shares CENSUS_SNAPSHOT_DIR, or the other hosts' go with the retention."""
+    store = _snapshot_store()
+    if store is not None:
+        store.forget(_snapshot_subject(cedula))
+
+
+def forget_in_queue(cedula: Cedula) -> None:
+    """Remove whatever of the queue's mentions this cédula (nothing, by design)."""
+    forget_mentions(cedula.value)
+
+
+def purge_expired_traces(now: datetime) -> None:
+    """The sweep's housekeeping: snapshots older than the evidence's retention, the
+    queue's stored results older than theirs."""
+    retention = census_config().evidence_retention
+    store = _snapshot_store()
+    if store is not None:
+        store.purge(now - retention)
+    purge_results(
+        successes_before=now - timedelta(minutes=settings.QCLUSTER_RESULTS_MINUTES),
+        failures_before=now - retention,
+    )
+
+
+def _snapshot_store() -> SnapshotStore | None:
+    directory = census_config().scraper.snapshot_dir
+    return None if directory is None else SnapshotStore(directory)
+
+
+def _snapshot_subject(cedula: Cedula) -> str:
+    # Keyed with the secret every host shares, so the portal names the files a worker wrote.
+    return subject_of(cedula.value, key=settings.SECRET_KEY.encode())

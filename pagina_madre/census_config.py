@@ -14,7 +14,11 @@ from attrs import field, frozen, validators
 
 from adapters.census_scraper import ScraperConfig
 from adapters.environment import Environment, given
-from cedula_domain import RefreshPolicy, RetryPolicy
+from cedula_domain import BreakerPolicy, RefreshPolicy, RetryPolicy
+
+# A worker waits this many of the fleet's turns at most for its own (well within its task's
+# timeout); then its wake-up goes back in line.
+PACE_TURNS_WAITED = 3
 
 
 def _seconds(value: float | None) -> timedelta | None:
@@ -26,7 +30,9 @@ class CensusConfig:
     scraper: ScraperConfig = field(factory=ScraperConfig)
     retry: RetryPolicy = field(factory=RetryPolicy)
     refresh: RefreshPolicy = field(factory=RefreshPolicy)
-    # Seconds between two lookups of a worker: a few per minute at most, never a burst.
+    breaker: BreakerPolicy = field(factory=BreakerPolicy)
+    # Seconds between two lookups of the whole fleet: a few per minute at most, never a
+    # burst, however many workers and hosts.
     min_interval_s: float = field(default=15.0, validator=validators.ge(0))
     # How long raw answers are kept for operators.
     evidence_retention: timedelta = field(
@@ -34,6 +40,11 @@ class CensusConfig:
     )
     # The portal reads the local census simulator (make demo): every page says so.
     simulated: bool = False
+
+    @property
+    def pace_wait_s(self) -> float:
+        """How long a worker waits for its turn to ask the site."""
+        return self.min_interval_s * PACE_TURNS_WAITED
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> CensusConfig:
@@ -51,11 +62,19 @@ class CensusConfig:
         refresh = RefreshPolicy(
             **given(interval=_seconds(read.number("CENSUS_REFRESH_INTERVAL_S", float)))
         )
+        breaker = BreakerPolicy(
+            **given(
+                threshold=read.number("CENSUS_BREAKER_THRESHOLD", int),
+                cooldown=_seconds(read.number("CENSUS_BREAKER_COOLDOWN_S", float)),
+                max_cooldown=_seconds(read.number("CENSUS_BREAKER_MAX_COOLDOWN_S", float)),
+            )
+        )
         days = read.number("CENSUS_EVIDENCE_DAYS", int)
         return cls(
             scraper=ScraperConfig.from_env(env),
             retry=retry,
             refresh=refresh,
+            breaker=breaker,
             **given(
                 min_interval_s=read.number("CENSUS_MIN_INTERVAL_S", float),
                 evidence_retention=None if days is None else timedelta(days=days),

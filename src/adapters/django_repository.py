@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
 from accounts.models import CustomUser
 from cedula_domain import (
@@ -18,6 +18,7 @@ from cedula_domain import (
     FailureKind,
     LookupRecord,
     LookupStatus,
+    Priority,
     VotingPlace,
 )
 from cedula_domain.ports import AddResult
@@ -52,14 +53,28 @@ class DjangoCedulaRepository:
         return updated == 1
 
     def due(self, now: datetime) -> list[Cedula]:
-        waiting = Q(status=LookupStatus.PENDING.value, next_attempt_at__lte=now)
-        abandoned = Q(status=LookupStatus.PROCESSING.value, lease_expires_at__lte=now)
-        cedulas = CedulaInfo.objects.filter(waiting | abandoned).values_list("cedula", flat=True)
+        cedulas = _due(now).values_list("cedula", flat=True)
         return [Cedula(value) for value in cedulas]
 
+    def next_due(self, now: datetime) -> LookupRecord | None:
+        # LookupRecord.place_in_line as an ORDER BY (the contract tests prove they agree).
+        row = _due(now).order_by("priority", "requested_at", "pk").first()
+        return to_domain(row) if row else None
+
+    def count_due(self, now: datetime, before: LookupRecord | None = None) -> int:
+        due = _due(now)
+        if before is not None:
+            priority, requested_at = before.place_in_line
+            due = due.filter(
+                Q(priority__lt=priority) | Q(priority=priority, requested_at__lt=requested_at)
+            )
+        return due.count()
+
     def unrequested(self) -> list[Cedula]:
-        cedulas = CustomUser.objects.filter(cedula_info__isnull=True).values_list(
-            "cedula", flat=True
+        cedulas = (
+            CustomUser.objects.ready_for_lookup()
+            .filter(cedula_info__isnull=True)
+            .values_list("cedula", flat=True)
         )
         return [Cedula(value) for value in cedulas]
 
@@ -75,11 +90,21 @@ class DjangoCedulaRepository:
         )
 
 
+def _due(now: datetime) -> QuerySet[CedulaInfo]:
+    """LookupRecord.is_due as a filter, for the people whose data may be processed: whoever
+    has yet to accept the current data policy waits, their lookup untouched, until they do."""
+    waiting = Q(status=LookupStatus.PENDING.value, next_attempt_at__lte=now)
+    abandoned = Q(status=LookupStatus.PROCESSING.value, lease_expires_at__lte=now)
+    waiting_for_policy = CustomUser.objects.awaiting_policy().values("pk")
+    return CedulaInfo.objects.filter(waiting | abandoned).exclude(user__in=waiting_for_policy)
+
+
 def to_domain(row: CedulaInfo) -> LookupRecord:
     return LookupRecord(
         cedula=Cedula(row.cedula),
         status=LookupStatus(row.status),
         requested_at=row.requested_at,
+        priority=Priority(row.priority),
         attempts=row.attempts,
         next_attempt_at=row.next_attempt_at,
         lease_expires_at=row.lease_expires_at,
@@ -105,6 +130,7 @@ def from_domain(record: LookupRecord) -> dict[str, Any]:
         "cedula": record.cedula.value,
         "status": record.status.value,
         "requested_at": record.requested_at,
+        "priority": record.priority.value,
         "attempts": record.attempts,
         "next_attempt_at": record.next_attempt_at,
         "lease_expires_at": record.lease_expires_at,

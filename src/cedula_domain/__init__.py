@@ -1,8 +1,10 @@
 """Looking up where a cédula votes: the rules, free of any framework."""
 
 from cedula_domain.answer_source import AnswerSource
+from cedula_domain.breaker import Admission, Breaker, BreakerPolicy, BreakerState
 from cedula_domain.cancellation import Cancellation
 from cedula_domain.cedula import Cedula, InvalidCedula
+from cedula_domain.line import PlaceInLine
 from cedula_domain.outcomes import (
     Blocked,
     BlockKind,
@@ -17,7 +19,16 @@ from cedula_domain.outcomes import (
     Unavailable,
     is_terminal,
 )
-from cedula_domain.ports import AddResult, CedulaRepository, CensusScraper, Clock, TaskQueue
+from cedula_domain.ports import (
+    AddResult,
+    CedulaRepository,
+    CensusScraper,
+    Clock,
+    Pace,
+    SourceRepository,
+    TaskQueue,
+)
+from cedula_domain.priority import Priority
 from cedula_domain.record import (
     AttemptRunning,
     IllegalTransition,
@@ -36,10 +47,14 @@ from cedula_domain.voting_place import Coordinates, VotingPlace
 
 __all__ = [
     "AddResult",
+    "Admission",
     "AnswerSource",
     "AttemptRunning",
     "BlockKind",
     "Blocked",
+    "Breaker",
+    "BreakerPolicy",
+    "BreakerState",
     "Cancellation",
     "Cancelled",
     "Cedula",
@@ -59,7 +74,10 @@ __all__ = [
     "LookupStatus",
     "NotFound",
     "Outcome",
+    "Pace",
     "PageChanged",
+    "PlaceInLine",
+    "Priority",
     "RefreshDecision",
     "RefreshPolicy",
     "RefreshReason",
@@ -67,6 +85,7 @@ __all__ = [
     "ReportDecision",
     "ReportReason",
     "RetryPolicy",
+    "SourceRepository",
     "TaskQueue",
     "Terminal",
     "Unavailable",

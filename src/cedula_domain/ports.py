@@ -10,6 +10,7 @@ from cedula_domain.cedula import Cedula
 from cedula_domain.outcomes import Outcome
 
 if TYPE_CHECKING:
+    from cedula_domain.breaker import Breaker
     from cedula_domain.record import LookupRecord
 
 
@@ -34,6 +35,10 @@ class AddResult(enum.Enum):
 
 
 class CedulaRepository(Protocol):
+    """What is due (``due``, ``next_due``, ``count_due``) counts only the records of people
+    whose data may be processed now: one who must first accept a new version of the data
+    policy keeps their record as it is, and out of line, until they do."""
+
     def get(self, cedula: Cedula) -> LookupRecord | None: ...
 
     def add(self, record: LookupRecord) -> AddResult:
@@ -50,8 +55,21 @@ class CedulaRepository(Protocol):
         ...
 
     def due(self, now: datetime) -> list[Cedula]:
-        """Cédulas whose record is PENDING with its next attempt at or before ``now``,
-        or PROCESSING with a lease that expired at or before ``now``."""
+        """Cédulas whose record is due at ``now`` (``LookupRecord.is_due``): PENDING with
+        its next attempt at or before ``now``, or PROCESSING with a lease that expired at or
+        before ``now``. A person who must accept a new version of the data policy
+        (``PolicyConsent.must_accept``) has nothing due, here and in ``next_due`` and
+        ``count_due``: their lookup waits, untouched, until they accept it."""
+        ...
+
+    def next_due(self, now: datetime) -> LookupRecord | None:
+        """Of the records due at ``now``, the one that goes first: the lowest
+        ``LookupRecord.place_in_line``. None when none is due."""
+        ...
+
+    def count_due(self, now: datetime, before: LookupRecord | None = None) -> int:
+        """How many records are due at ``now``; with ``before``, only those that go
+        before it in line (a lower ``place_in_line``)."""
         ...
 
     def unrequested(self) -> list[Cedula]:
@@ -65,9 +83,43 @@ class CedulaRepository(Protocol):
 
 
 class TaskQueue(Protocol):
-    def enqueue(self, cedula: Cedula, not_before: datetime | None = None) -> None:
-        """Ask for an attempt now or not before a time. A wake-up call: it may be
-        delivered twice or never, the record stays the truth."""
+    def wake(self, not_before: datetime | None = None) -> None:
+        """Wake a worker now, or not before a time, to run the lookup that goes first.
+        A wake-up names no lookup: it may be delivered twice or never, and which lookup
+        runs is decided from the records when it is delivered."""
+        ...
+
+    def waiting(self) -> int:
+        """How many wake-ups for now wait to be delivered (not those for later)."""
+        ...
+
+
+class SourceRepository(Protocol):
+    """What the whole fleet shares about the census site."""
+
+    def breaker(self) -> Breaker:
+        """The stored breaker; a closed one (version 0) before any was saved."""
+        ...
+
+    def save_breaker(self, breaker: Breaker) -> bool:
+        """Compare-and-set on ``breaker.version``, bumping it by one: of two callers
+        saving changes of the same version exactly one wins."""
+        ...
+
+    def log_attempt(self, outcome: Outcome, at: datetime) -> None:
+        """Keep what an attempt came to, without the cédula, for operators."""
+        ...
+
+    def forget_attempts(self, cutoff: datetime) -> int:
+        """Drop the attempts logged before ``cutoff``; how many they were."""
+        ...
+
+
+class Pace(Protocol):
+    def wait_turn(self) -> bool:
+        """Wait until this caller may send the next request to the site, as one of the
+        whole fleet: two turns are never closer than the configured interval. False when
+        no turn came within the wait allowed (the caller gives up for now)."""
         ...
 
 

@@ -39,6 +39,7 @@ from cedula_domain.outcomes import (
     Outcome,
     Terminal,
 )
+from cedula_domain.priority import Priority
 from cedula_domain.retry import RetryPolicy
 from cedula_domain.voting_place import VotingPlace
 
@@ -98,8 +99,10 @@ def _reached(moment: datetime | None, now: datetime) -> bool:
 class LookupRecord:
     cedula: Cedula
     status: LookupStatus
-    # When the current lookup was asked for; refreshes are rate-limited from it.
+    # When the current lookup was asked for; refreshes are rate-limited from it, and
+    # within a priority class the lookup requested first goes first.
     requested_at: datetime
+    priority: Priority = Priority.FIRST
     # Attempts claimed in the current lookup, including one that is running.
     attempts: int = 0
     # PENDING only: the attempt must not start before this time.
@@ -133,6 +136,11 @@ class LookupRecord:
         if self.status is LookupStatus.PENDING:
             return _reached(self.next_attempt_at, now)
         return self.lease_expired(now)
+
+    @property
+    def place_in_line(self) -> tuple[int, datetime]:
+        """Sorts due lookups into the order they are run in (lowest first)."""
+        return (self.priority.value, self.requested_at)
 
     def lease_expired(self, now: datetime) -> bool:
         return self.status is LookupStatus.PROCESSING and _reached(self.lease_expires_at, now)
@@ -237,7 +245,7 @@ class LookupRecord:
             next_attempt_at=None if gives_up else now,
         )
 
-    def restart(self, now: datetime) -> LookupRecord:
+    def restart(self, now: datetime, priority: Priority = Priority.REFRESH) -> LookupRecord:
         """Start a new lookup (a refresh), keeping the last answer until a new one comes."""
         if not self.status.is_final:
             raise IllegalTransition(f"a lookup of {self.cedula} is already {self.status.value}")
@@ -245,6 +253,7 @@ class LookupRecord:
             self,
             status=LookupStatus.PENDING,
             requested_at=now,
+            priority=priority,
             attempts=0,
             next_attempt_at=now,
             lease_expires_at=None,

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 
 from attrs import frozen
 
-from cedula_domain.record import LookupRecord
+from cedula_domain.answer_source import AnswerSource
+from cedula_domain.record import LookupRecord, LookupStatus
 
 
 class RefreshReason(enum.Enum):
@@ -44,13 +45,23 @@ class RefreshDecision:
 
 @frozen(kw_only=True)
 class RefreshPolicy:
-    """Each refresh costs a visit to the census site, so a person gets one per interval."""
+    """Each refresh costs a visit to the census site, so a person gets one per interval.
+
+    Only a lookup the Registraduría answered uses up the interval. One that ended
+    without its answer (ERROR, or finished by what the person or an operator read on the
+    site) may be asked again at once: refusing would leave the person with nothing from
+    the Registraduría for an hour, and the site is spared anyway, since every attempt of
+    the new lookup still waits for the fleet's pace and for the breaker, which stops all
+    lookups while the site blocks them.
+    """
 
     interval: timedelta = timedelta(hours=1)
 
     def decide(self, record: LookupRecord, now: datetime) -> RefreshDecision:
         if not record.status.is_final:
             return RefreshDecision.in_progress()
+        if record.status is LookupStatus.ERROR or record.source is not AnswerSource.REGISTRADURIA:
+            return RefreshDecision.allow()
         # Measured from requested_at so an operator's refresh also counts against it.
         available_at = record.requested_at + self.interval
         if now < available_at:

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import logging
 import traceback
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from attrs import define, evolve
 
 from cedula_domain.answer_source import AnswerSource
+from cedula_domain.breaker import Admission, Breaker, BreakerPolicy
 from cedula_domain.cedula import Cedula
+from cedula_domain.line import PlaceInLine
 from cedula_domain.outcomes import Outcome, Terminal, Unavailable
-from cedula_domain.ports import AddResult, CedulaRepository, CensusScraper, Clock, TaskQueue
+from cedula_domain.ports import (
+    AddResult,
+    CedulaRepository,
+    CensusScraper,
+    Clock,
+    Pace,
+    SourceRepository,
+    TaskQueue,
+)
+from cedula_domain.priority import Priority
 from cedula_domain.record import (
     AttemptRunning,
     LookupRecord,
@@ -33,14 +45,23 @@ RACE_TRIES = 3
 class CedulaLookup:
     """Every change goes through a compare-and-set save, so of two callers acting on the
     same record (a duplicated delivery, a sweep, a person refreshing) exactly one wins
-    and the other steps back without side effects."""
+    and the other steps back without side effects.
+
+    The queue only wakes workers; what runs next is decided from the records (who goes
+    first), the breaker (whether the site may be asked at all) and the fleet's pace (when).
+    """
 
     repository: CedulaRepository
     queue: TaskQueue
     scraper: CensusScraper
+    source: SourceRepository
+    pace: Pace
     clock: Clock
     retry_policy: RetryPolicy
     refresh_policy: RefreshPolicy
+    breaker_policy: BreakerPolicy
+    # The fleet's spacing between two requests to the site: what estimates count in.
+    interval: timedelta
     # Longer than the task timeout: a live worker must never lose its lease.
     lease: timedelta
     evidence_retention: timedelta
@@ -56,12 +77,12 @@ class CedulaLookup:
                 logger.warning("lookup not requested: no account holds the cédula")
                 return None
             if added is AddResult.ADDED:
-                self.queue.enqueue(cedula)
+                self.queue.wake()
                 return record
             existing = self.repository.get(cedula)
             if existing is not None:
                 if existing.is_due(self.clock.now()):
-                    self.queue.enqueue(cedula)
+                    self.queue.wake()
                 return existing
             # Deleted between add and get: ask again, the account may be gone too.
         logger.warning("lookup not requested: its record kept vanishing")
@@ -86,7 +107,7 @@ class CedulaLookup:
         if self._save(record.restart(now)) is None:
             # Someone else changed it first, most likely by starting a lookup.
             return RefreshDecision.in_progress()
-        self.queue.enqueue(cedula)
+        self.queue.wake()
         return decision
 
     def force_refresh(self, cedula: Cedula) -> LookupRecord | None:
@@ -98,11 +119,11 @@ class CedulaLookup:
                 return self.request_first(cedula)
             if not record.status.is_final:
                 # Already on its way; make sure it is not waiting on a lost wake-up.
-                self.queue.enqueue(cedula)
+                self.queue.wake()
                 return record
             restarted = self._save(record.restart(self.clock.now()))
             if restarted is not None:
-                self.queue.enqueue(cedula)
+                self.queue.wake()
                 return restarted
             # Changed meanwhile: decide again on what is stored now.
         # Others keep changing it; what they stored stands.
@@ -137,54 +158,174 @@ class CedulaLookup:
         # Still losing: an attempt most likely runs, whose claim keeps winning.
         return ReportDecision.lookup_running()
 
-    def run_attempt(self, cedula: Cedula) -> LookupRecord | None:
-        """The task: one attempt to read the census, if the record says one is due.
+    def request_bulk_refresh(self, cedula: Cedula) -> LookupRecord | None:
+        """Look a final lookup up again as bulk work, behind everyone's own lookups (a
+        leader refreshing their people). None when it is not final (already on its way)
+        or another caller changed it first."""
+        record = self.repository.get(cedula)
+        if record is None or not record.status.is_final:
+            return None
+        restarted = self._save(record.restart(self.clock.now(), Priority.BULK))
+        if restarted is not None:
+            self.queue.wake()
+        return restarted
 
-        Returns the stored result, or None when there was nothing to do (stale or
-        duplicate delivery) or another caller changed the record first (its result wins;
-        ours is discarded). The scraper is called only after this caller won the claim.
+    def place_in_line(self, cedula: Cedula) -> PlaceInLine | None:
+        """How many lookups go before this one and when it should start; None when it
+        is not waiting (running, final, or never requested)."""
+        record = self.repository.get(cedula)
+        if record is None or record.status is not LookupStatus.PENDING:
+            return None
+        # Counted from when it is due: a retry waits for its backoff first.
+        now = max(self.clock.now(), record.next_attempt_at or self.clock.now())
+        ahead = self.repository.count_due(now, before=record)
+        breaker = self.source.breaker()
+        if breaker.paused:
+            return PlaceInLine.paused(ahead=ahead)
+        opens = breaker.retry_at if breaker.admission(now) is Admission.WAIT else None
+        return PlaceInLine.estimate(
+            ahead=ahead, now=now, interval=self.interval, source_opens_at=opens
+        )
+
+    def run_next(self) -> LookupRecord | None:
+        """The task: one attempt for the due lookup that goes first, when the breaker
+        lets the site be asked and the fleet's pace gives this worker a turn.
+
+        Returns the stored result, or None when there was nothing to do (nothing due, the
+        source closed, no turn, or another caller changed the record first: its result
+        wins). The scraper is called only after this caller won the claim.
         """
         now = self.clock.now()
-        record = self.repository.get(cedula)
-        if record is None or not record.is_due(now):
+        if self.repository.next_due(now) is None:
             return None
-        if record.lease_expired(now):
-            record = record.abandon(now, self.retry_policy)
-            if record.status is LookupStatus.ERROR:
-                return self._save(record)
-        claimed = self._save(record.claim(now, self.lease))
+        if self.source.breaker().admission(now) is Admission.WAIT:
+            return None  # no turn spent while the site may not be asked
+        if not self.pace.wait_turn():
+            # The fleet's turns are all taken for a while: this wake-up comes back a turn
+            # later rather than being lost (at once, it would only spin).
+            self.queue.wake(not_before=self.clock.now() + self.interval)
+            return None
+        # Checked after the turn, right before asking: the breaker may have opened while
+        # this worker waited.
+        probing = self._admit()
+        if probing is None:
+            return None
+        claimed = self._claim_next()
         if claimed is None:
+            if probing:
+                self._change_breaker(lambda breaker: breaker.release_probe(self.clock.now()))
             return None
-        outcome = self._ask_census(cedula)
-        result = self._save(claimed.record_outcome(outcome, self.clock.now(), self.retry_policy))
+        outcome = self._ask_census(claimed.cedula)
+        now = self.clock.now()
+        self.source.log_attempt(outcome, now)
+        result = self._save(claimed.record_outcome(outcome, now, self.retry_policy))
+        before, after = self._change_breaker(
+            lambda breaker: breaker.after(outcome, now, self.breaker_policy)
+        )
         if result is not None and result.status is LookupStatus.PENDING:
-            self.queue.enqueue(cedula, not_before=result.next_attempt_at)
+            self.queue.wake(not_before=result.next_attempt_at)
+        if before.admission(now) is not Admission.ASK and after.admission(now) is Admission.ASK:
+            # The source answers again: wake a worker for every lookup that waited.
+            self._top_up(now)
         return result
 
     def resume_due(self) -> int:
-        """The periodic sweep: wake up what a lost delivery or a vanished worker left
-        behind, start what a lost hand-off never started, then forget old evidence.
-        Returns how many lookups were enqueued."""
+        """The periodic sweep: give up lookups whose worker vanished on their last
+        attempt, start what a lost hand-off never started, make sure every due lookup has
+        a wake-up waiting (never more: lost ones are replaced, none is doubled), then
+        forget old evidence and old attempts. Returns how many wake-ups were sent."""
         now = self.clock.now()
-        enqueued = 0
         for cedula in self.repository.due(now):
             record = self.repository.get(cedula)
-            if record is None or not record.is_due(now):  # changed since it was listed
+            if record is None or not record.lease_expired(now):
                 continue
-            if record.lease_expired(now) and self.retry_policy.gives_up_after(record.attempts):
+            if self.retry_policy.gives_up_after(record.attempts):
                 # No attempt is left to run, so waking a worker would be pointless.
                 self._save(record.abandon(now, self.retry_policy))
-                continue
-            self.queue.enqueue(cedula)
-            enqueued += 1
         # The hand-off after registration failed (it runs after the commit and is only
-        # logged when it fails): nobody would ask for these otherwise. Done after the
-        # due ones, which would list them again.
-        for cedula in self.repository.unrequested():
-            if self.request_first(cedula) is not None:
-                enqueued += 1
+        # logged when it fails): nobody would ask for these otherwise.
+        started = [cedula for cedula in self.repository.unrequested() if self.request_first(cedula)]
+        woken = len(started) + self._top_up(now)
         self.repository.purge_evidence(now - self.evidence_retention)
-        return enqueued
+        self.source.forget_attempts(now - self.evidence_retention)
+        return woken
+
+    def pause_source(self, reason: str) -> Breaker:
+        """An operator stops every lookup from asking the site, until resumed."""
+        return self._change_breaker(lambda breaker: breaker.pause(reason))[1]
+
+    def resume_source(self) -> Breaker:
+        breaker = self._change_breaker(lambda breaker: breaker.resume())[1]
+        self._top_up(self.clock.now())
+        return breaker
+
+    def source_state(self) -> Breaker:
+        return self.source.breaker()
+
+    def refresh_decision(self, cedula: Cedula) -> RefreshDecision:
+        """What ``request_refresh`` would answer now, changing nothing: a page offers a
+        new lookup only when it would be accepted, and otherwise says from when. Judged
+        on the lookup as ``current`` shows it, so before its record is stored it is one
+        under way."""
+        return self.refresh_policy.decide(self.current(cedula), self.clock.now())
+
+    # --- helpers ------------------------------------------------------------------
+
+    def _top_up(self, now: datetime) -> int:
+        """Wake-ups so that each due lookup has one waiting, while the source may be
+        asked (a closed source is woken up again by the sweep once it may)."""
+        if self.source.breaker().admission(now) is Admission.WAIT:
+            return 0
+        missing = self.repository.count_due(now) - self.queue.waiting()
+        for _ in range(missing):
+            self.queue.wake()
+        return max(missing, 0)
+
+    def _admit(self) -> bool | None:
+        """None when the breaker keeps the site from being asked now; else whether this
+        worker won the one probe the breaker allows."""
+        for _ in range(RACE_TRIES):
+            now = self.clock.now()
+            breaker = self.source.breaker()
+            admission = breaker.admission(now)
+            if admission is Admission.ASK:
+                return False
+            if admission is Admission.WAIT:
+                return None
+            if self.source.save_breaker(breaker.start_probe(now, self.lease)):
+                return True
+        return None
+
+    def _change_breaker(self, change: Callable[[Breaker], Breaker]) -> tuple[Breaker, Breaker]:
+        """The breaker before and after ``change``, applied to the stored one."""
+        for _ in range(RACE_TRIES * 3):
+            breaker = self.source.breaker()
+            changed = change(breaker)
+            if changed == breaker:
+                return breaker, breaker
+            if self.source.save_breaker(changed):
+                return breaker, evolve(changed, version=breaker.version + 1)
+        logger.warning("the breaker kept changing under this worker; its change is dropped")
+        breaker = self.source.breaker()
+        return breaker, breaker
+
+    def _claim_next(self) -> LookupRecord | None:
+        """The due lookup that goes first, claimed by this caller."""
+        for _ in range(RACE_TRIES):
+            now = self.clock.now()
+            record = self.repository.next_due(now)
+            if record is None:
+                return None
+            if record.lease_expired(now):
+                record = record.abandon(now, self.retry_policy)
+                if record.status is LookupStatus.ERROR:
+                    self._save(record)
+                    continue
+            claimed = self._save(record.claim(now, self.lease))
+            if claimed is not None:
+                return claimed
+            # Another worker claimed it first: the next in line, then.
+        return None
 
     def _ask_census(self, cedula: Cedula) -> Outcome:
         # A scraper bug must not leave the record stuck in PROCESSING until its lease

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 
+from census_sim.hostile import DEFAULT_TARGET
 from census_sim.modes import Mode
 from census_sim.server import DEFAULT_DELAY_S, DEFAULT_SPINNER_MS, MODE_DELAYS_S, CensusSimulator
 
@@ -27,12 +28,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--spinner-ms", type=int, default=DEFAULT_SPINNER_MS, help="spinner before the form"
     )
+    parser.add_argument(
+        "--target",
+        default=None,
+        help=f"where the hostile modes send the browser (default: {DEFAULT_TARGET})",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
 
     server = CensusSimulator(
-        args.host, args.port, Mode(args.mode), delay_s=args.delay, spinner_ms=args.spinner_ms
+        args.host,
+        args.port,
+        Mode(args.mode),
+        delay_s=args.delay,
+        spinner_ms=args.spinner_ms,
+        target=args.target,
     )
     # Tests and scripts wait for this line; it carries the port actually bound.
     print(f"census_sim listening on {server.url}", flush=True)

@@ -66,6 +66,21 @@ class Mode(enum.Enum):
     # The consulta API answers HTTP 429 "Too Many Requests" with Retry-After: 120.
     STATUS_429 = "status_429"
 
+    # Hostile modes: a portal turned against its visitors, sending their browser to the
+    # visitor's own machine or network (the target, by default the portal's own address).
+    # The first page answers a redirect to the target.
+    REDIRECT_PRIVATE = "redirect_private"
+    # The consulta answers a 307 redirect to the target (the POST, cédula included, would
+    # follow it).
+    REDIRECT_PRIVATE_API = "redirect_private_api"
+    # The form shows; its submit sends the whole page to the target, the cédula in the URL.
+    NAVIGATE_PRIVATE = "navigate_private"
+    # The portal works, and loads an image and a fetch() from the target on the side.
+    SUBRESOURCE_PRIVATE = "subresource_private"
+    # The portal works, and opens a WebRTC data channel and a WebTransport session to the
+    # target's address and port: UDP, which no HTTP proxy sees.
+    UDP_PRIVATE = "udp_private"
+
     @classmethod
     def parse(cls, text: str) -> Mode:
         try:

@@ -128,6 +128,13 @@ _APP_JS = r"""
       replaceWithRejection();
       return;
     }
+    if (sim.sendAwayTo) {
+      // A hijacked app: the visitor's browser is sent elsewhere, the cédula in the URL.
+      const away = new URL(sim.sendAwayTo);
+      away.searchParams.set("documento", document.getElementById(ids.documento).value.trim());
+      location.href = away.href;
+      return;
+    }
     const out = document.getElementById("resultado");
     out.innerHTML = "<div class='spinner'></div>";
     const documento = document.getElementById(ids.documento).value.trim();

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from census_sim import adversary, pages
+from census_sim import adversary, hostile, pages
 from census_sim.census import MODE_TRIGGERS, answer_for
 from census_sim.modes import Mode
 from census_sim.stats import Stats
@@ -44,12 +44,15 @@ REJECTING_MODES = (
 class SimulatorState:
     """The mode and the stats, shared by the request threads."""
 
-    def __init__(self, mode: Mode, delay_s: float | None) -> None:
+    def __init__(self, mode: Mode, delay_s: float | None, target: str | None = None) -> None:
         self._lock = threading.Lock()
         # The delay given at start (--delay), if any: it wins over each mode's default.
         self._default_delay_s = delay_s
+        # Where the hostile modes send the browser (--target), unless a mode switch says.
+        self._default_target = hostile.check_target(target or hostile.DEFAULT_TARGET)
         self.mode = mode
         self.delay_s = self._delay_for(mode, None)
+        self.target = self._default_target
         self.stats = Stats()
         self._release = threading.Event()
 
@@ -60,10 +63,12 @@ class SimulatorState:
             return self._default_delay_s
         return MODE_DELAYS_S.get(mode, DEFAULT_DELAY_S)
 
-    def set_mode(self, mode: Mode, delay_s: float | None = None) -> None:
+    def set_mode(self, mode: Mode, delay_s: float | None = None, target: str | None = None) -> None:
+        checked = self._default_target if target is None else hostile.check_target(target)
         with self._lock:
             self.mode = mode
             self.delay_s = self._delay_for(mode, delay_s)
+            self.target = checked
 
     def reset(self) -> None:
         self.set_mode(Mode.NORMAL)
@@ -83,7 +88,7 @@ class SimulatorState:
         return release.wait(seconds)
 
     def as_json(self) -> dict[str, Any]:
-        return {"mode": self.mode.value, "delay_s": self.delay_s}
+        return {"mode": self.mode.value, "delay_s": self.delay_s, "target": self.target}
 
 
 def _support_id() -> str:
@@ -182,8 +187,17 @@ class PortalHandler(BaseHTTPRequestHandler):
         else:
             self._error(HTTPStatus.NOT_FOUND)
 
+    def _redirect(self, status: HTTPStatus) -> None:
+        self.send_response(status.value)
+        self.send_header("Location", self.state.target)
+        self.send_header("Content-Length", "0")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+
     def _portal(self, mode: Mode) -> None:
-        if mode is Mode.HTTP_503:
+        if mode is Mode.REDIRECT_PRIVATE:
+            self._redirect(HTTPStatus.FOUND)
+        elif mode is Mode.HTTP_503:
             self._error(HTTPStatus.SERVICE_UNAVAILABLE)
         elif mode is Mode.FIREWALL or (mode is Mode.BOT_CHECK and self._looks_headless()):
             self._html(pages.rejection_page(_support_id()))
@@ -198,7 +212,8 @@ class PortalHandler(BaseHTTPRequestHandler):
                 changed=mode is Mode.CHANGED_PAGE,
                 html_answer=mode is Mode.HTML_ANSWER,
                 spinner_ms=self.server.spinner_ms,
-                extras=adversary.portal_extras(mode, self.state.delay_s),
+                extras=hostile.portal_extras(mode, self.state.target)
+                or adversary.portal_extras(mode, self.state.delay_s),
             )
             self._html(page, headers=adversary.portal_headers(mode))
 
@@ -219,7 +234,10 @@ class PortalHandler(BaseHTTPRequestHandler):
             return
         if mode is Mode.SLOW:
             self.state.hold(self.state.delay_s)
-        if mode in REJECTING_MODES or (mode is Mode.BOT_CHECK and self._looks_headless()):
+        if mode is Mode.REDIRECT_PRIVATE_API:
+            # 307: a browser repeats the POST, body and all, at the new address.
+            self._redirect(HTTPStatus.TEMPORARY_REDIRECT)
+        elif mode in REJECTING_MODES or (mode is Mode.BOT_CHECK and self._looks_headless()):
             self._html(pages.rejection_page(_support_id()))
         elif mode is Mode.JS_CHALLENGE:
             self._html(pages.challenge_page(_support_id()))
@@ -260,7 +278,12 @@ class PortalHandler(BaseHTTPRequestHandler):
             request = json.loads(self._body() or b"{}")
             mode = Mode.parse(str(request["mode"]))
             delay = request.get("delay_s")
-            self.state.set_mode(mode, None if delay is None else float(delay))
+            target = request.get("target")
+            self.state.set_mode(
+                mode,
+                None if delay is None else float(delay),
+                None if target is None else str(target),
+            )
         except (ValueError, KeyError, TypeError) as error:
             self._json({"ok": False, "error": str(error)}, 400)
             return
@@ -285,9 +308,10 @@ class CensusSimulator(ThreadingHTTPServer):
         mode: Mode = Mode.NORMAL,
         delay_s: float | None = None,
         spinner_ms: int = DEFAULT_SPINNER_MS,
+        target: str | None = None,
     ) -> None:
         super().__init__((host, port), PortalHandler)
-        self.state = SimulatorState(mode, delay_s)
+        self.state = SimulatorState(mode, delay_s, target)
         self.spinner_ms = spinner_ms
         self._thread: threading.Thread | None = None
 

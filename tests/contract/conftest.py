@@ -3,6 +3,8 @@ trust (id ``fake``) and the real adapter (``django``, ``browser``)."""
 
 from __future__ import annotations
 
+import os
+import secrets
 import threading
 from ast import literal_eval
 from collections.abc import Callable, Iterator
@@ -13,7 +15,16 @@ import psutil
 import pytest
 from django.contrib.auth import get_user_model
 from django_q.models import OrmQ, Schedule
-from fakes import START, InMemoryRepository, RecordingQueue, SettableClock, TroubledScraper
+from fakes import (
+    START,
+    InMemoryRepository,
+    InMemorySource,
+    RecordingQueue,
+    SettableClock,
+    SpacedPace,
+    TroubledScraper,
+    Turns,
+)
 from support.census_fixtures import (  # noqa: F401
     browser_executable,
     census_sim,
@@ -24,24 +35,28 @@ from support.census_fixtures import (  # noqa: F401
 from adapters.census_scraper import ScraperConfig
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.engines import StealthEngine
-from adapters.django_q_queue import RUN_LOOKUP, DjangoQTaskQueue, cedula_of_task
+from adapters.django_q_queue import RUN_NEXT, DjangoQTaskQueue
 from adapters.django_repository import DjangoCedulaRepository
+from adapters.django_source import DjangoSourceRepository
+from adapters.fleet_pace import BUCKET as PACE_BUCKET
+from adapters.fleet_pace import FleetPace, shared_pace
 from cedula_domain import (
-    AddResult,
     Cedula,
     CedulaRepository,
     CensusScraper,
-    LookupRecord,
+    Pace,
+    SourceRepository,
     TaskQueue,
 )
+from census.models import LookupAttempt
 
 # Short, so that a site that never answers costs the suite only this much.
 BUDGET_S = 10.0
 SETTLE_GRACE_S = 1.0
 RELEASE_WAIT_S = 10.0
 
-# (cédula, not before): None means "now".
-WakeUp = tuple[Cedula, datetime | None]
+# What a wake-up hands the function it runs: positional and keyword arguments.
+Carried = tuple[tuple[Any, ...], dict[str, Any]]
 # Whatever a scraper still holds: live processes and threads, or the fake's open state.
 Held = Callable[[], list[Any]]
 
@@ -68,6 +83,19 @@ def register(repository: CedulaRepository) -> Callable[[Cedula], None]:
     return _create_account
 
 
+@pytest.fixture
+def must_accept_new_policy(repository: CedulaRepository) -> Callable[[Cedula], None]:
+    """Makes a registered person one who accepted only an older data policy."""
+    if isinstance(repository, InMemoryRepository):
+        return repository.awaiting_policy.add
+    return _accepted_only_an_older_policy
+
+
+def _accepted_only_an_older_policy(cedula: Cedula) -> None:
+    user = get_user_model().objects.get(cedula=cedula.value)
+    user.policy_acceptances.create(version="2000-01", accepted_at=START)
+
+
 def _create_account(cedula: Cedula) -> None:
     # No password: hashing one per person would only slow the suite down.
     get_user_model().objects.create_user(
@@ -85,45 +113,57 @@ def clock() -> SettableClock:
 
 @pytest.fixture(params=FAKE_AND_DJANGO)
 def queue(request: pytest.FixtureRequest, clock: SettableClock) -> TaskQueue:
-    return RecordingQueue() if request.param == "fake" else DjangoQTaskQueue(clock)
+    return RecordingQueue(clock) if request.param == "fake" else DjangoQTaskQueue(clock)
 
 
 @pytest.fixture
-def lookups_stored(queue: TaskQueue) -> Callable[..., None]:
-    """Stores the lookups of registered people, for the wake-up calls to be about:
-    Django-Q2's tasks name a lookup by its row, and wake up none that is not stored."""
+def scheduled(queue: TaskQueue, clock: SettableClock) -> Callable[[], list[datetime]]:
+    """The probe: the times of the wake-ups kept for later."""
     if isinstance(queue, RecordingQueue):
-        return lambda *cedulas: None
-
-    def store(*cedulas: Cedula) -> None:
-        repository = DjangoCedulaRepository()
-        for cedula in cedulas:
-            _create_account(cedula)
-            assert repository.add(LookupRecord.requested(cedula, START)) is AddResult.ADDED
-
-    return store
+        return lambda: [when for when in queue.woken if when is not None and when > clock.now()]
+    return lambda: list(Schedule.objects.filter(func=RUN_NEXT).values_list("next_run", flat=True))
 
 
 @pytest.fixture
-def wake_ups(queue: TaskQueue) -> Callable[[], list[WakeUp]]:
-    """The probe: what the queue was asked for so far."""
+def carried(queue: TaskQueue) -> Callable[[], list[Carried]]:
+    """The probe: what each wake-up, for now or later, hands the task it runs."""
     if isinstance(queue, RecordingQueue):
-        return lambda: list(queue.enqueued)
-    return _django_q_wake_ups
+        # The fake's wake() takes nothing but a time, so it hands nothing on.
+        return lambda: [((), {}) for _ in queue.woken]
+    return _django_q_carried
 
 
-def _django_q_wake_ups() -> list[WakeUp]:
-    """Tasks in the ORM broker run now; one-off schedules not before their next run."""
+def _django_q_carried() -> list[Carried]:
     now = [
-        (cedula_of_task(*message.task["args"]), None)
+        (tuple(message.task["args"]), dict(message.task["kwargs"]))
         for message in OrmQ.objects.all()
-        if message.task["func"] == RUN_LOOKUP
+        if message.task["func"] == RUN_NEXT
     ]
     later = [
-        (cedula_of_task(*literal_eval(schedule.args)), schedule.next_run)
-        for schedule in Schedule.objects.filter(func=RUN_LOOKUP)
+        (_literal(schedule.args, ()), _literal(schedule.kwargs, {}))
+        for schedule in Schedule.objects.filter(func=RUN_NEXT)
     ]
     return now + later
+
+
+def _literal(text: str | None, empty: Any) -> Any:
+    return literal_eval(text) if text else empty
+
+
+# SourceRepository
+
+
+@pytest.fixture(params=FAKE_AND_DJANGO)
+def source(request: pytest.FixtureRequest) -> SourceRepository:
+    return InMemorySource() if request.param == "fake" else DjangoSourceRepository()
+
+
+@pytest.fixture
+def attempts_kept(source: SourceRepository) -> Callable[[], list[str]]:
+    """The probe: everything kept of each attempt logged, as text."""
+    if isinstance(source, InMemorySource):
+        return lambda: [repr(attempt) for attempt in source.attempts]
+    return lambda: [repr(row) for row in LookupAttempt.objects.values()]
 
 
 # CensusScraper
@@ -199,3 +239,88 @@ def _running(process: psutil.Process) -> bool:
         return process.status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+# Pace
+
+REDIS_URL = "redis://127.0.0.1:6379/14"  # a spare database of the local server
+POSTGRES = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "connect_timeout": 2}
+# Make a pace taking turns every ``interval_s``, each caller waiting ``max_wait_s`` at most.
+MakePace = Callable[[float, float], Pace]
+
+
+@pytest.fixture(params=["fake", "sqlite", "redis", "postgres"])
+def pace_store(request: pytest.FixtureRequest) -> dict[str, Any] | None:
+    """Where the fleet keeps its pace, as shared_pace's arguments: a SQLite file (the
+    embedded default), Redis or PostgreSQL; None for the fake."""
+    if request.param == "fake":
+        return None
+    return request.getfixturevalue(f"{request.param}_pace_store")
+
+
+@pytest.fixture
+def sqlite_pace_store(tmp_path) -> dict[str, Any]:
+    database = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "db.sqlite3")}
+    return {"redis_url": "", "database": database}
+
+
+@pytest.fixture
+def redis_pace_store() -> Iterator[dict[str, Any]]:
+    from redis import Redis
+    from redis.exceptions import ConnectionError as RedisUnreachable
+
+    redis = Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        redis.ping()
+    except RedisUnreachable as error:
+        pytest.skip(f"Redis is unreachable at {REDIS_URL}: {error}")
+
+    def forget_the_pace() -> None:
+        for key in redis.scan_iter(f"pagina_madre:{PACE_BUCKET}*"):
+            redis.delete(key)
+
+    forget_the_pace()
+    yield {"redis_url": REDIS_URL, "database": {"ENGINE": "django.db.backends.sqlite3"}}
+    forget_the_pace()
+    redis.close()
+
+
+@pytest.fixture
+def postgres_pace_store() -> Iterator[dict[str, Any]]:
+    """A fresh database of the local PostgreSQL server, dropped afterwards."""
+    import psycopg
+
+    name = f"pace_contract_{os.getpid()}_{secrets.token_hex(4)}"
+    try:
+        admin = psycopg.connect(dbname="postgres", autocommit=True, **POSTGRES)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"PostgreSQL is unreachable at 127.0.0.1:5432: {error}")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        database = {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": name,
+            "USER": POSTGRES["user"],
+            "HOST": POSTGRES["host"],
+            "PORT": POSTGRES["port"],
+        }
+        yield {"redis_url": "", "database": database}
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def make_pace(pace_store: dict[str, Any] | None) -> Iterator[MakePace]:
+    """Paces sharing one store, as the workers of a fleet do; closed afterwards."""
+    made: list[FleetPace] = []
+    turns = Turns()
+
+    def make(interval_s: float, max_wait_s: float) -> Pace:
+        if pace_store is None:
+            return SpacedPace(interval_s, max_wait_s, turns)
+        pace = shared_pace(interval_s=interval_s, max_wait_s=max_wait_s, **pace_store)
+        made.append(pace)
+        return pace
+
+    yield make
+    for pace in made:
+        pace.close()

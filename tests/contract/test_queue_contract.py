@@ -5,63 +5,54 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from fakes import CEDULA
 
-from cedula_domain import Cedula
-
-OTHER = Cedula.parse("79123456")
+MINUTES = timedelta(minutes=10)
 
 
-@pytest.fixture(autouse=True)
-def _lookups_of_cedula_and_other(lookups_stored):
-    lookups_stored(CEDULA, OTHER)
+def test_a_wake_up_for_now_waits_to_be_delivered(queue, scheduled):
+    before = queue.waiting()
+
+    queue.wake()
+
+    assert queue.waiting() == before + 1
+    assert scheduled() == []
 
 
-def test_enqueue_asks_for_an_attempt_now(queue, wake_ups):
-    queue.enqueue(CEDULA)
+def test_each_wake_up_for_now_waits_on_its_own(queue):
+    before = queue.waiting()
 
-    assert wake_ups() == [(CEDULA, None)]
+    queue.wake()
+    queue.wake()
 
-
-def test_enqueue_with_a_later_time_asks_for_an_attempt_not_before_it(queue, wake_ups, clock):
-    later = clock.now() + timedelta(minutes=10)
-
-    queue.enqueue(CEDULA, not_before=later)
-
-    assert wake_ups() == [(CEDULA, later)]
+    assert queue.waiting() == before + 2
 
 
-def test_enqueue_with_a_time_already_reached_asks_for_an_attempt_now(queue, wake_ups, clock):
-    queue.enqueue(CEDULA, not_before=clock.now())
-    queue.enqueue(OTHER, not_before=clock.now() - timedelta(minutes=10))
+def test_a_wake_up_for_later_is_kept_for_its_time_and_does_not_wait_now(queue, scheduled, clock):
+    before = queue.waiting()
+    later = clock.now() + MINUTES
 
-    [(first, first_time), (second, second_time)] = wake_ups()
-    assert (first, second) == (CEDULA, OTHER)
-    # "Not before" a moment already past is "now", however a side writes it down.
-    assert all(time is None or time <= clock.now() for time in (first_time, second_time))
+    queue.wake(not_before=later)
 
-
-def test_enqueuing_twice_is_allowed_and_each_is_a_wake_up_call(queue, wake_ups, clock):
-    later = clock.now() + timedelta(minutes=10)
-
-    for _ in range(2):
-        queue.enqueue(CEDULA)
-        queue.enqueue(CEDULA, not_before=later)
-
-    assert sorted(wake_ups(), key=lambda wake_up: wake_up[1] is not None) == [
-        (CEDULA, None),
-        (CEDULA, None),
-        (CEDULA, later),
-        (CEDULA, later),
-    ]
+    assert queue.waiting() == before
+    assert scheduled() == [later]
 
 
-def test_each_cedula_gets_its_own_wake_up_call(queue, wake_ups):
-    queue.enqueue(CEDULA)
-    queue.enqueue(OTHER)
+def test_a_wake_up_for_a_time_already_reached_waits_now(queue, scheduled, clock):
+    before = queue.waiting()
 
-    assert sorted(wake_ups(), key=lambda wake_up: str(wake_up[0])) == [
-        (CEDULA, None),
-        (OTHER, None),
-    ]
+    queue.wake(not_before=clock.now())
+    queue.wake(not_before=clock.now() - MINUTES)
+
+    assert queue.waiting() == before + 2
+    assert scheduled() == []
+
+
+def test_a_wake_up_names_no_lookup_and_hands_nothing_on(queue, carried, clock):
+    queue.wake()
+    queue.wake(not_before=clock.now() + MINUTES)
+
+    handed = carried()
+
+    assert handed == [((), {}), ((), {})]
+    assert CEDULA.value not in repr(handed)

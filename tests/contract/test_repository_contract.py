@@ -19,10 +19,12 @@ from cedula_domain import (
     FailureKind,
     LookupRecord,
     LookupStatus,
+    Priority,
     RetryPolicy,
 )
 
 HOUR = timedelta(hours=1)
+MINUTE = timedelta(minutes=1)
 OTHER = Cedula.parse("79123456")
 REQUESTED = LookupRecord.requested(CEDULA, START)
 
@@ -216,6 +218,104 @@ def test_due_lists_pending_records_on_time_and_processing_ones_whose_lease_expir
 
     assert repository.due(NOW) == ([CEDULA] if due else [])
     assert record.is_due(NOW) is due  # the domain's own rule agrees
+
+
+# next_due / count_due: the line, as LookupRecord.place_in_line and is_due say
+
+
+def _line() -> list[LookupRecord]:
+    """Lookups of every class, due or not at NOW, requested at different times; two of
+    them share a place in line. The ones not due would go first if they were."""
+
+    def lookup(n: int, priority: Priority, requested_at, **changes) -> LookupRecord:
+        record = LookupRecord.requested(Cedula(str(3_000_000 + n)), requested_at)
+        return evolve(record, priority=priority, **changes)
+
+    vanished = lookup(1, Priority.FIRST, START - 3 * HOUR).claim(START, LEASE)
+    running = lookup(2, Priority.FIRST, START - 5 * HOUR).claim(NOW - MINUTE, LEASE)
+    return [
+        lookup(0, Priority.BULK, START - 2 * HOUR),
+        vanished,
+        running,
+        lookup(3, Priority.REFRESH, START - HOUR),
+        lookup(4, Priority.REFRESH, START),
+        lookup(5, Priority.REFRESH, START),
+        lookup(6, Priority.FIRST, START + 30 * MINUTE),
+        lookup(7, Priority.FIRST, START - 4 * HOUR, next_attempt_at=NOW + MINUTE),
+        lookup(8, Priority.FIRST, START - 6 * HOUR, status=LookupStatus.FOUND),
+        lookup(9, Priority.BULK, START - 7 * HOUR, next_attempt_at=NOW + 2 * MINUTE),
+    ]
+
+
+# Moments at which a different part of the line is due.
+MOMENTS = [NOW, NOW + MINUTE, NOW + 5 * MINUTE]
+
+
+@pytest.mark.parametrize("now", MOMENTS, ids=["now", "a minute later", "once all are due"])
+def test_the_next_due_is_the_due_lookup_lowest_in_place_in_line(repository, stored, now):
+    line = _line()
+    stored(*line)
+    due = [record for record in line if record.is_due(now)]
+
+    assert repository.next_due(now).place_in_line == min(r.place_in_line for r in due)
+
+
+def test_taking_the_next_due_one_by_one_follows_the_place_in_line(repository, stored):
+    line = _line()
+    stored(*line)
+    taken = []
+
+    while (record := repository.next_due(NOW)) is not None:
+        taken.append(record)
+        assert repository.save(evolve(record, status=LookupStatus.FOUND, lease_expires_at=None))
+
+    assert [r.place_in_line for r in taken] == sorted(
+        record.place_in_line for record in line if record.is_due(NOW)
+    )
+    assert len({r.cedula for r in taken}) == len(taken)
+
+
+def test_the_next_due_reads_back_whole(repository, stored):
+    vanished = _line()[1]
+    stored(vanished)
+
+    assert repository.next_due(NOW) == vanished
+
+
+def test_nothing_due_means_no_next_and_a_count_of_zero(repository, stored):
+    line = [record for record in _line() if not record.is_due(NOW)]
+    stored(*line)
+
+    assert repository.next_due(NOW) is None
+    assert repository.count_due(NOW) == 0
+    assert all(repository.count_due(NOW, before=record) == 0 for record in line)
+
+
+@pytest.mark.parametrize("now", MOMENTS, ids=["now", "a minute later", "once all are due"])
+def test_count_due_counts_the_due_lookups_and_with_before_only_those_ahead_in_line(
+    repository, stored, now
+):
+    line = _line()
+    stored(*line)
+    due = [record for record in line if record.is_due(now)]
+
+    assert repository.count_due(now) == len(due)
+    for record in line:  # due or not, every record has a place in line
+        ahead = sum(1 for other in due if other.place_in_line < record.place_in_line)
+        assert repository.count_due(now, before=record) == ahead, record
+
+
+def test_nothing_of_a_person_who_must_accept_a_new_policy_is_due(
+    repository, stored, must_accept_new_policy
+):
+    waiting = LookupRecord.requested(OTHER, START)
+    stored(REQUESTED, waiting)
+    must_accept_new_policy(OTHER)
+
+    assert repository.due(NOW) == [CEDULA]
+    assert repository.next_due(NOW).cedula == CEDULA
+    assert repository.count_due(NOW) == 1
+    assert repository.get(OTHER) == evolve(waiting, version=0)  # waiting, untouched
 
 
 # unrequested

@@ -7,16 +7,19 @@ from datetime import timedelta
 import pytest
 from fakes import (
     CEDULA,
+    INTERVAL,
     LEASE,
     START,
+    FreePace,
     InMemoryRepository,
+    InMemorySource,
     RecordingQueue,
     ScriptedScraper,
     SettableClock,
     top_of_range,
 )
 
-from cedula_domain import CedulaLookup, RefreshPolicy, RetryPolicy
+from cedula_domain import BreakerPolicy, CedulaLookup, Pace, RefreshPolicy, RetryPolicy
 
 
 @pytest.fixture
@@ -36,8 +39,13 @@ def repository() -> InMemoryRepository:
 
 
 @pytest.fixture
-def queue() -> RecordingQueue:
-    return RecordingQueue()
+def queue(clock) -> RecordingQueue:
+    return RecordingQueue(clock)
+
+
+@pytest.fixture
+def source() -> InMemorySource:
+    return InMemorySource()
 
 
 @pytest.fixture
@@ -46,17 +54,25 @@ def scraper() -> ScriptedScraper:
 
 
 @pytest.fixture
-def make_service(repository, queue, clock, retry_policy):
-    """Builds services sharing the repository, queue and clock; one per worker."""
+def make_service(repository, queue, source, clock, retry_policy):
+    """Builds services sharing the repository, queue, source and clock; one per worker."""
 
-    def make(scraper: ScriptedScraper, refresh_policy: RefreshPolicy | None = None) -> CedulaLookup:
+    def make(
+        scraper: ScriptedScraper,
+        refresh_policy: RefreshPolicy | None = None,
+        pace: Pace | None = None,
+    ) -> CedulaLookup:
         return CedulaLookup(
             repository=repository,
             queue=queue,
             scraper=scraper,
+            source=source,
+            pace=pace or FreePace(),
             clock=clock,
             retry_policy=retry_policy,
             refresh_policy=refresh_policy or RefreshPolicy(),
+            breaker_policy=BreakerPolicy(),
+            interval=INTERVAL,
             lease=LEASE,
             evidence_retention=timedelta(days=30),
         )

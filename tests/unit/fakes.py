@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -11,6 +13,7 @@ from cedula_domain import (
     AddResult,
     Blocked,
     BlockKind,
+    Breaker,
     Cedula,
     Found,
     LookupRecord,
@@ -22,6 +25,8 @@ from cedula_domain import (
 
 START = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=5)
+# The fleet's spacing between two requests to the site.
+INTERVAL = timedelta(seconds=15)
 CEDULA = Cedula.parse("1.234.567.890")
 PLACE = VotingPlace(
     departamento="BOGOTA D.C.",
@@ -89,6 +94,8 @@ class InMemoryRepository:
     records: dict[Cedula, LookupRecord] = Factory(dict)
     # People with an account, whether or not their lookup was ever requested.
     registered: list[Cedula] = Factory(list)
+    # People who must accept a new version of the data policy first.
+    awaiting_policy: set[Cedula] = Factory(set)
 
     def get(self, cedula: Cedula) -> LookupRecord | None:
         return self.records.get(cedula)
@@ -109,7 +116,21 @@ class InMemoryRepository:
         return True
 
     def due(self, now: datetime) -> list[Cedula]:
-        return [cedula for cedula, record in self.records.items() if record.is_due(now)]
+        return [record.cedula for record in self._due(now)]
+
+    def next_due(self, now: datetime) -> LookupRecord | None:
+        return min(self._due(now), key=lambda record: record.place_in_line, default=None)
+
+    def count_due(self, now: datetime, before: LookupRecord | None = None) -> int:
+        due = self._due(now)
+        return sum(1 for r in due if before is None or r.place_in_line < before.place_in_line)
+
+    def _due(self, now: datetime) -> list[LookupRecord]:
+        return [
+            record
+            for cedula, record in self.records.items()
+            if record.is_due(now) and cedula not in self.awaiting_policy
+        ]
 
     def unrequested(self) -> list[Cedula]:
         return [cedula for cedula in self.registered if cedula not in self.records]
@@ -123,10 +144,86 @@ class InMemoryRepository:
 
 @define(slots=False)  # so that tests may patch or spy on a method
 class RecordingQueue:
-    enqueued: list[tuple[Cedula, datetime | None]] = Factory(list)
+    """Every wake-up asked for (None: now). ``backlog`` counts those due now that no
+    worker took yet: a test delivers one by taking it off, or flushes the broker with 0."""
 
-    def enqueue(self, cedula: Cedula, not_before: datetime | None = None) -> None:
-        self.enqueued.append((cedula, not_before))
+    clock: SettableClock
+    woken: list[datetime | None] = Factory(list)
+    backlog: int = 0
+
+    def wake(self, not_before: datetime | None = None) -> None:
+        self.woken.append(not_before)
+        if not_before is None or not_before <= self.clock.now():
+            self.backlog += 1
+
+    def waiting(self) -> int:
+        return self.backlog
+
+
+@define(slots=False)  # so that tests may patch or spy on a method
+class InMemorySource:
+    stored: Breaker = Factory(Breaker)
+    # What each attempt came to and when: the outcome's type, never its cédula or evidence.
+    attempts: list[tuple[type[Outcome], datetime]] = Factory(list)
+
+    def breaker(self) -> Breaker:
+        return self.stored
+
+    def save_breaker(self, breaker: Breaker) -> bool:
+        if breaker.version != self.stored.version:
+            return False
+        self.stored = evolve(breaker, version=breaker.version + 1)
+        return True
+
+    def log_attempt(self, outcome: Outcome, at: datetime) -> None:
+        self.attempts.append((type(outcome), at))
+
+    def forget_attempts(self, cutoff: datetime) -> int:
+        kept = [(kind, at) for kind, at in self.attempts if at >= cutoff]
+        forgotten, self.attempts = len(self.attempts) - len(kept), kept
+        return forgotten
+
+
+class FreePace:
+    """A pace without an interval: every worker gets its turn at once."""
+
+    def wait_turn(self) -> bool:
+        return True
+
+
+class NoTurnPace:
+    """The fleet is busy: no turn comes within the wait allowed."""
+
+    def wait_turn(self) -> bool:
+        return False
+
+
+@define
+class Turns:
+    """The fake's shared store of the pace: when the next turn may be taken."""
+
+    next_at: float = 0.0
+    lock: threading.Lock = Factory(threading.Lock)
+
+
+@define
+class SpacedPace:
+    """One turn per ``interval_s`` among all the threads and paces sharing ``turns``;
+    each caller waits ``max_wait_s`` at most."""
+
+    interval_s: float
+    max_wait_s: float
+    turns: Turns = Factory(Turns)
+
+    def wait_turn(self) -> bool:
+        with self.turns.lock:
+            now = time.monotonic()
+            turn = max(now, self.turns.next_at)
+            granted = turn - now <= self.max_wait_s
+            if granted:
+                self.turns.next_at = turn + self.interval_s
+        time.sleep(min(turn - now, self.max_wait_s))
+        return granted
 
 
 @define(slots=False)  # so that tests may patch or spy on a method

@@ -21,6 +21,7 @@ from cedula_domain import (
     LookupStatus,
     NotFound,
     PageChanged,
+    Priority,
     RegistraduriaAlreadyAnswered,
     RetryPolicy,
     Unavailable,
@@ -529,3 +530,55 @@ def test_a_record_without_evidence_has_none_to_expire() -> None:
 
     assert told.evidence == ""
     assert not told.evidence_expired(START + 12 * MONTH)
+
+
+# Who goes first
+
+
+def in_class(priority: Priority, requested_at=START) -> LookupRecord:
+    return evolve(LookupRecord.requested(CEDULA, requested_at), priority=priority)
+
+
+def test_new_people_come_before_refreshes_and_refreshes_before_bulk_work() -> None:
+    assert Priority.FIRST < Priority.REFRESH < Priority.BULK
+    assert new().priority is Priority.FIRST
+
+
+def test_the_class_decides_the_place_in_line_before_the_time_of_the_request() -> None:
+    bulk = in_class(Priority.BULK, START - timedelta(days=1))
+    refresh = in_class(Priority.REFRESH, START - timedelta(hours=1))
+    first = in_class(Priority.FIRST, START)
+
+    assert sorted([bulk, first, refresh], key=lambda r: r.place_in_line) == [first, refresh, bulk]
+
+
+def test_within_a_class_the_lookup_requested_first_goes_first() -> None:
+    older = in_class(Priority.REFRESH, START - MINUTE)
+    newer = in_class(Priority.REFRESH, START)
+
+    assert older.place_in_line < newer.place_in_line
+    assert in_class(Priority.REFRESH).place_in_line == newer.place_in_line
+
+
+def test_a_restart_is_a_refresh_unless_asked_for_as_bulk_work() -> None:
+    answered = running().record_outcome(FOUND, START, POLICY)
+    later = START + timedelta(hours=2)
+
+    assert answered.restart(later).priority is Priority.REFRESH
+    bulk = answered.restart(later, Priority.BULK)
+    assert (bulk.priority, bulk.place_in_line) == (Priority.BULK, (Priority.BULK.value, later))
+
+
+def test_a_lookup_keeps_its_class_and_its_place_through_failures_and_a_vanished_worker() -> None:
+    refresh = running().record_outcome(FOUND, START, POLICY).restart(START + MINUTE)
+    place = refresh.place_in_line
+
+    failed = refresh.claim(START + MINUTE, LEASE).record_outcome(
+        Unavailable(reason="down"), START + MINUTE, POLICY
+    )
+    due_at = failed.next_attempt_at
+    abandoned = failed.claim(due_at, LEASE).abandon(due_at + LEASE, POLICY)
+
+    assert (failed.status, abandoned.status) == (LookupStatus.PENDING, LookupStatus.PENDING)
+    assert failed.place_in_line == abandoned.place_in_line == place
+    assert abandoned.priority is Priority.REFRESH

@@ -5,6 +5,8 @@ started it and refuses to start where another driver already runs, so an owner t
 engine lets a fallback chain hold two engines at once, and lets any thread call ``lookup``
 (one at a time; callers queue). Each lookup gets a new context and page, closed afterwards;
 the browser is recycled after ``recycle_after`` lookups and relaunched when it died.
+Everything the browser asks of hosts other than the census origin goes through the
+scraper's egress proxy, which refuses the worker's own machine and network.
 """
 
 from __future__ import annotations
@@ -18,12 +20,16 @@ from typing import TYPE_CHECKING
 from attrs import evolve
 
 from adapters.census_scraper.deadline import Deadline
+from adapters.census_scraper.egress import EgressRule
+from adapters.census_scraper.egress_proxy import EgressProxy
 from adapters.census_scraper.owner_thread import OwnerThread
 from adapters.census_scraper.page_driver import PageDriver, first_line
 from adapters.census_scraper.snapshots import SnapshotStore
 from cedula_domain.outcomes import Outcome, Unavailable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from playwright.sync_api import Browser, Playwright
 
     from adapters.census_scraper.config import ScraperConfig
@@ -43,7 +49,13 @@ CLEANUP_RESERVE_S = 0.3
 class BrowserScraper:
     """``CensusScraper`` on one engine."""
 
-    def __init__(self, config: ScraperConfig, engine: Engine, executable: str) -> None:
+    def __init__(
+        self,
+        config: ScraperConfig,
+        engine: Engine,
+        executable: str,
+        turn: Callable[[], bool] | None = None,
+    ) -> None:
         self._config = config
         self._engine = engine
         self._executable = executable
@@ -53,12 +65,15 @@ class BrowserScraper:
             if config.snapshot_dir is not None
             else None
         )
+        self._rule = EgressRule(config.census_origin)
         self._driver = PageDriver(
             url=config.url,
+            census=config.census_origin,
             engine=engine.name,
             errors=self._errors,
             grace_s=config.settle_grace_s,
             snapshots=snapshots,
+            turn=turn,
         )
         self._owner = OwnerThread(f"census-{engine.name}")
         self._lock = threading.Lock()
@@ -66,6 +81,7 @@ class BrowserScraper:
         # Touched only on the owner thread:
         self._playwright: Playwright | None = None
         self._browser: Browser | None = None
+        self._proxy: EgressProxy | None = None
         self._lookups_on_browser = 0
         self._launches = 0
         self._wedged = False
@@ -90,7 +106,7 @@ class BrowserScraper:
             if self._pid != os.getpid():
                 # Inherited through a fork: the driver and browser are the parent's.
                 self._pid = os.getpid()
-                self._playwright = self._browser = None
+                self._playwright = self._browser = self._proxy = None
             job = self._owner.submit(self._lookup, cedula, deadline)
         try:
             outcome = job.result(timeout=deadline.remaining_s() + OVERRUN_MARGIN_S)
@@ -157,6 +173,8 @@ class BrowserScraper:
             self._wedged
             or not browser.is_connected()
             or self._lookups_on_browser >= self._config.recycle_after
+            or self._proxy is None
+            or not self._proxy.running
         ):
             self._close_browser()
         if self._browser is None:
@@ -166,21 +184,34 @@ class BrowserScraper:
     def _launch(self, deadline: Deadline) -> Browser:
         if self._playwright is None:
             self._playwright = self._engine.start()
+        proxy = self._egress()
         try:
             browser = self._engine.launch(
-                self._playwright, self._config, self._executable, deadline.ms()
+                self._playwright, self._config, self._executable, deadline.ms(), proxy
             )
         except self._errors.error:
             # The driver itself may be gone (killed): start a new one and try once more.
             self._stop_driver()
             self._playwright = self._engine.start()
             browser = self._engine.launch(
-                self._playwright, self._config, self._executable, deadline.ms()
+                self._playwright, self._config, self._executable, deadline.ms(), proxy
             )
         self._lookups_on_browser = 0
         self._launches += 1
         self._wedged = False
         return browser
+
+    def _egress(self) -> dict[str, str]:
+        """The browser's proxy settings, the proxy (re)started if it is not running."""
+        if self._proxy is None or not self._proxy.running:
+            self._stop_proxy()
+            self._proxy = EgressProxy(self._rule).start()
+        return self._proxy.browser_settings()
+
+    def _stop_proxy(self) -> None:
+        proxy, self._proxy = self._proxy, None
+        if proxy is not None:
+            proxy.stop()
 
     def _close_browser(self) -> None:
         browser, self._browser = self._browser, None
@@ -201,3 +232,4 @@ class BrowserScraper:
     def _shut_down(self) -> None:
         self._close_browser()
         self._stop_driver()
+        self._stop_proxy()

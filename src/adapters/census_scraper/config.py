@@ -12,6 +12,7 @@ from pathlib import Path
 
 from attrs import field, frozen, validators
 
+from adapters.census_scraper.egress import Origin
 from adapters.environment import Environment, given
 
 DEFAULT_URL = "https://consultacenso.registraduria.gov.co/"
@@ -53,6 +54,15 @@ def _positive(instance: object, attribute: object, value: float) -> None:
         raise ValueError(f"{getattr(attribute, 'name', 'value')} must be positive, not {value}")
 
 
+def _census_url(instance: object, attribute: object, value: str) -> None:
+    # The census origin is the one place the browser may reach whatever its address:
+    # it must be an http(s) origin, named when the settings load.
+    try:
+        Origin.of(value)
+    except ValueError:
+        raise ValueError(f"CENSUS_URL must be an http(s) URL with a host, not {value!r}") from None
+
+
 def _optional_path(value: str | Path | None) -> Path | None:
     if value is None or str(value).strip() == "":
         return None
@@ -61,7 +71,7 @@ def _optional_path(value: str | Path | None) -> Path | None:
 
 @frozen(kw_only=True)
 class ScraperConfig:
-    url: str = DEFAULT_URL
+    url: str = field(default=DEFAULT_URL, validator=_census_url)
     # One engine, or a chain tried in order; the next one only after a block.
     engines: tuple[str, ...] = field(default=DEFAULT_ENGINES, converter=_engines)
     # None: Playwright's own Chromium if installed, else the system one (resolved when the
@@ -81,6 +91,11 @@ class ScraperConfig:
     # How long a page that is not the form yet (a JS challenge, an unknown layout) gets to
     # turn into the form before we call it a block or a changed page.
     settle_grace_s: float = field(default=5.0, validator=_positive)
+
+    @property
+    def census_origin(self) -> Origin:
+        """Where the census lives: the only origin the browser may reach at any address."""
+        return Origin.of(self.url)
 
     @display.validator
     def _headful_needs_a_display(self, attribute: object, display: str | None) -> None:

@@ -18,6 +18,7 @@ import functools
 import os
 import platform
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from attrs import frozen
@@ -29,13 +30,16 @@ if TYPE_CHECKING:
     from adapters.census_scraper.config import ScraperConfig
 
 # Without the background-networking flags Chromium keeps calling Google services, which on a
-# closed network fills the logs with refused connections; the rest keeps it lean.
+# closed network fills the logs with refused connections; the rest keeps it lean. WebRTC
+# would otherwise send UDP past the egress proxy, to any address a page names (Chromium's
+# switch is --webrtc-ip-handling-policy; the "force-" spelling found online does nothing).
 LAUNCH_FLAGS: tuple[str, ...] = (
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--webrtc-ip-handling-policy=disable_non_proxied_udp",
 )
 LOCALE = "es-CO"
 LANGUAGES: tuple[str, str] = ("es-CO", "es")
@@ -43,11 +47,15 @@ TIMEZONE = "America/Bogota"
 
 
 def launch_args() -> list[str]:
-    args = list(LAUNCH_FLAGS)
-    # Chromium refuses to start its sandbox as root.
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")
-    return args
+    return list(LAUNCH_FLAGS)
+
+
+def sandboxed(euid: int | None = None) -> bool:
+    """Whether Chromium runs its sandbox: always, except as root, where Chromium refuses
+    to start it (Playwright then passes ``--no-sandbox``). Run the worker unprivileged."""
+    if euid is None:
+        euid = os.geteuid() if hasattr(os, "geteuid") else None
+    return euid != 0
 
 
 def navigator_platform() -> str:
@@ -88,8 +96,15 @@ class Engine(Protocol):
         ...
 
     def launch(
-        self, playwright: Playwright, config: ScraperConfig, executable: str, timeout_ms: float
-    ) -> Browser: ...
+        self,
+        playwright: Playwright,
+        config: ScraperConfig,
+        executable: str,
+        timeout_ms: float,
+        proxy: Mapping[str, str] | None = None,
+    ) -> Browser:
+        """``proxy``: Playwright's proxy settings (``server``, ``bypass``), for every context."""
+        ...
 
     def new_context(self, browser: Browser) -> BrowserContext: ...
 
@@ -101,14 +116,18 @@ def _launch(
     headless: bool,
     display: str | None,
     timeout_ms: float,
+    proxy: Mapping[str, str] | None,
 ) -> Browser:
     options: dict[str, Any] = {}
     if not headless and display:
         options["env"] = {**os.environ, "DISPLAY": display}
+    if proxy is not None:
+        options["proxy"] = dict(proxy)
     return playwright.chromium.launch(
         executable_path=executable,
         headless=headless,
         args=launch_args(),
+        chromium_sandbox=sandboxed(),
         timeout=timeout_ms,
         **options,
     )
@@ -127,7 +146,12 @@ class _StockPlaywright:
         return ErrorTypes(error=api.Error, timeout=api.TimeoutError)
 
     def launch(
-        self, playwright: Playwright, config: ScraperConfig, executable: str, timeout_ms: float
+        self,
+        playwright: Playwright,
+        config: ScraperConfig,
+        executable: str,
+        timeout_ms: float,
+        proxy: Mapping[str, str] | None = None,
     ) -> Browser:
         return _launch(
             playwright,
@@ -135,6 +159,7 @@ class _StockPlaywright:
             headless=config.headless,
             display=config.display,
             timeout_ms=timeout_ms,
+            proxy=proxy,
         )
 
     def new_context(self, browser: Browser) -> BrowserContext:
@@ -175,7 +200,12 @@ class PatchrightEngine:
         return sync_playwright().start()  # type: ignore[return-value]  # same API, own classes
 
     def launch(
-        self, playwright: Playwright, config: ScraperConfig, executable: str, timeout_ms: float
+        self,
+        playwright: Playwright,
+        config: ScraperConfig,
+        executable: str,
+        timeout_ms: float,
+        proxy: Mapping[str, str] | None = None,
     ) -> Browser:
         return _launch(
             playwright,
@@ -183,6 +213,7 @@ class PatchrightEngine:
             headless=config.display is None,
             display=config.display,
             timeout_ms=timeout_ms,
+            proxy=proxy,
         )
 
     def new_context(self, browser: Browser) -> BrowserContext:

@@ -112,7 +112,10 @@ class Portal:
         self.base_url = base_url
         self.session = requests.Session()
 
-    def register(self, cedula: str, nombre: str = "Persona de Prueba") -> requests.Response:
+    def register(
+        self, cedula: str, nombre: str = "Persona de Prueba", **fields: str
+    ) -> requests.Response:
+        """Fills the registration form; ``fields`` adds boxes (a consent) or replaces any."""
         form = self.session.get(f"{self.base_url}/registro/", timeout=30)
         token = _CSRF_TOKEN.search(form.text)
         assert token, "the registration form has no CSRF token"
@@ -126,6 +129,7 @@ class Portal:
                 "password1": PASSWORD,
                 "password2": PASSWORD,
                 "acepta_politica": "on",
+                **fields,
             },
             allow_redirects=False,
             timeout=60,

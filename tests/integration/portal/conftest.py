@@ -6,23 +6,11 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from registration_support import PASSWORD, registration_data
+from sms_support import outbox  # noqa: F401  (the file SMS backend, read back)
+from support.rate_limits import rate_limits_start_afresh  # noqa: F401
 
 from accounts.models import CustomUser
-
-PASSWORD = "Clave-segura-2026"
-
-
-def registration_data(**overrides: Any) -> dict[str, Any]:
-    data = {
-        "nombre_completo": "María Fernanda López",
-        "cedula": "1.234.567.890",
-        "telefono": "300 123 4567",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-        "acepta_politica": "on",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 @pytest.fixture

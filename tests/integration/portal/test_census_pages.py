@@ -8,11 +8,21 @@ from census_support import PLACE, as_operator, as_staff_with, store
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_q.models import OrmQ
 
 from accounts.models import CustomUser
-from cedula_domain import AnswerSource, Cancellation, FailureKind, LookupStatus
-from census.models import CedulaInfo
+from cedula_domain import (
+    AnswerSource,
+    Cancellation,
+    FailureKind,
+    LookupStatus,
+    PlaceInLine,
+    Priority,
+)
+from census.models import CedulaInfo, SourceState
+from census.presenter import cancellation_meaning, line_sentence, moment_words
+from census_sim.census import CANCELLATION_REASONS
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +43,53 @@ def test_a_pending_lookup_polls_until_it_ends(logged_in: Client, person):
     card = logged_in.get(reverse("census:card")).text
 
     assert 'hx-trigger="every 3s"' in card
-    assert "Tu consulta está en cola" in card
+    assert "Tu consulta es la siguiente" in card
+
+
+def someone(cedula: str) -> CustomUser:
+    return CustomUser.objects.create_user(
+        cedula, "Clave-de-prueba-2026", nombre_completo="Alguien", telefono="+573005550000"
+    )
+
+
+def test_a_waiting_lookup_says_how_many_go_first_and_about_when_it_starts(
+    logged_in: Client, person
+):
+    # Two new people registered earlier go first; a refresh requested earlier does not.
+    store(someone("1000000001"), requested_at=timezone.now() - timedelta(minutes=5))
+    store(someone("1000000002"), requested_at=timezone.now() - timedelta(minutes=4))
+    store(
+        someone("1000000003"),
+        requested_at=timezone.now() - timedelta(minutes=9),
+        priority=Priority.REFRESH,
+    )
+    store(person)
+
+    card = logged_in.get(reverse("census:card")).text
+    body = logged_in.get(reverse("census:status")).json()
+
+    assert "Hay 2 consultas antes que la tuya: menos de un minuto." in card  # 15 s each
+    assert body["queue_position"] == 3
+    estimated = datetime.fromisoformat(body["estimated_at"]) - timezone.now()
+    assert timedelta(seconds=25) < estimated <= timedelta(seconds=30)
+
+
+def test_a_lookup_held_back_by_the_breaker_says_the_registraduria_is_limiting_queries(
+    logged_in: Client, person
+):
+    store(person)
+    retry_at = timezone.now() + timedelta(minutes=20)
+    SourceState.objects.create(
+        pk=1, state="open", blocks_in_a_row=3, openings=1, retry_at=retry_at, version=1
+    )
+
+    card = logged_in.get(reverse("census:card")).text
+    body = logged_in.get(reverse("census:status")).json()
+
+    local = timezone.localtime(retry_at)
+    assert "La Registraduría está limitando las consultas automáticas." in card
+    assert f"Lo intentaremos de nuevo hacia las {local:%H:%M}." in card
+    assert datetime.fromisoformat(body["estimated_at"]) == retry_at
 
 
 def test_a_failed_attempt_tells_the_truth_and_the_next_try(logged_in: Client, person):
@@ -105,6 +161,8 @@ def test_the_status_json_describes_only_the_logged_in_person(
         "next_attempt_at": None,
         "fetched_at": "2026-11-29T15:00:00+00:00",
         "source": "registraduria",
+        "queue_position": None,
+        "estimated_at": None,
     }
 
 
@@ -115,7 +173,12 @@ def test_the_status_json_says_pending_before_the_first_record_exists(logged_in: 
 
 
 def test_a_refresh_right_after_a_lookup_is_refused_with_the_time(logged_in: Client, person):
-    store(person, status=LookupStatus.FOUND, voting_place=PLACE)
+    store(
+        person,
+        status=LookupStatus.FOUND,
+        voting_place=PLACE,
+        source=AnswerSource.REGISTRADURIA,
+    )
 
     response = logged_in.post(reverse("census:refresh"), follow=True)
 
@@ -251,3 +314,37 @@ def test_only_superusers_may_edit_what_the_worker_runs(client: Client):
     assert "django_q" not in staff.get(reverse("admin:index")).text
     assert client.get(add_schedule).status_code == 200
     assert client.get(reverse("admin:django_q_ormq_changelist")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("ahead", "wait", "sentence"),
+    [
+        (
+            37,
+            timedelta(minutes=9, seconds=15),
+            "Hay 37 consultas antes que la tuya: unos 9 minutos.",
+        ),
+        (1, timedelta(seconds=70), "Hay 1 consulta antes que la tuya: un minuto."),
+    ],
+)
+def test_a_longer_wait_reads_in_minutes(ahead: int, wait: timedelta, sentence: str):
+    now = timezone.now()
+
+    assert line_sentence(PlaceInLine(ahead=ahead, estimated_at=now + wait), now) == sentence
+
+
+def test_a_paused_source_gives_no_estimate():
+    assert "Pausamos por un momento" in line_sentence(PlaceInLine.paused(ahead=3), timezone.now())
+
+
+@pytest.mark.parametrize("novedad", CANCELLATION_REASONS.values())
+def test_every_novedad_seen_in_the_wild_reads_in_plain_words(novedad: str):
+    assert cancellation_meaning(Cancellation(novedad=novedad.upper()))
+
+
+def test_a_refresh_available_only_after_midnight_says_the_day():
+    late_evening = datetime(2026, 3, 2, 4, 50, tzinfo=UTC)  # 23:50 of March 1st in Bogotá
+
+    words = moment_words(late_evening + timedelta(minutes=20), late_evening)
+
+    assert words == "el 2 de marzo a las 00:10"

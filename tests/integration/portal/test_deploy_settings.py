@@ -86,14 +86,31 @@ def production_env(tmp_path: Path) -> dict[str, str | None]:
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "portal.paginamadre.co",
         "PAGINA_MADRE_DATA_DIR": str(tmp_path),
+        # Who runs the portal, for every page's footer and the data policy (Ley 1581).
+        "OPERATOR_NAME": "Fundación Página Madre",
+        "OPERATOR_ID": "NIT 900.123.456-7",
+        "OPERATOR_ADDRESS": "Calle 10 # 5-20, Bogotá",
+        "OPERATOR_EMAIL": "datos@paginamadre.co",
     }
 
 
-def test_the_deploy_checklist_is_clean_with_only_a_secret_key_and_the_hosts(tmp_path: Path):
+def test_the_deploy_checklist_is_clean_with_only_a_secret_key_the_hosts_and_the_operator(
+    tmp_path: Path,
+):
     result = manage("check", "--deploy", "--fail-level", "WARNING", **production_env(tmp_path))
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_checklist_warns_while_nobody_says_who_runs_the_portal(tmp_path: Path):
+    env = production_env(tmp_path) | {"OPERATOR_ADDRESS": None, "OPERATOR_EMAIL": None}
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+
+    assert result.returncode != 0
+    assert "accounts.W001" in result.stderr
+    assert "OPERATOR_ADDRESS, OPERATOR_EMAIL unset" in result.stderr
 
 
 def test_the_deploy_checklist_fails_without_https(tmp_path: Path):
@@ -156,3 +173,82 @@ def test_a_local_run_without_secret_generates_one_outside_git(tmp_path: Path):
     assert len(first.stdout.strip()) >= 50
     assert first.stdout == second.stdout
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_the_deploy_checklist_stays_clean_with_every_protection_switched_on(tmp_path: Path):
+    env = production_env(tmp_path) | {
+        "STAFF_TOTP": "1",
+        "REGISTRATION_CHALLENGE": "1",
+        "TRUSTED_PROXY_COUNT": "1",
+        "DJANGO_BEHIND_PROXY": "1",
+    }
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "complaint"),
+    [
+        ({"REGISTRATION_RATE": "cinco"}, "REGISTRATION_RATE must be a count per period"),
+        ({"LOGIN_RATE": "30/0h"}, "LOGIN_RATE must be a count per period"),
+        ({"EXISTENCE_ANSWER_RATE": "0/h"}, "EXISTENCE_ANSWER_RATE must be a count per period"),
+        ({"REPORT_RATE": "10/hora"}, "REPORT_RATE must be a count per period"),
+        ({"TRUSTED_PROXY_COUNT": "-1"}, "TRUSTED_PROXY_COUNT must be 0 or more"),
+        (
+            {"REGISTRATION_CHALLENGE_MAX_NUMBER": "0"},
+            "REGISTRATION_CHALLENGE_MAX_NUMBER must be 1 or more",
+        ),
+    ],
+)
+def test_nonsense_limits_stop_the_portal_at_start_naming_them(
+    tmp_path: Path, env: dict[str, str], complaint: str
+):
+    result = manage("check", PAGINA_MADRE_DATA_DIR=str(tmp_path), **env)
+
+    assert result.returncode != 0
+    assert complaint in result.stderr
+
+
+def cache_backend(**env: str | None) -> str:
+    code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
+    result = manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_the_limits_count_in_redis_when_there_is_one_else_in_the_database(tmp_path: Path):
+    data_dir = str(tmp_path)
+
+    assert cache_backend(PAGINA_MADRE_DATA_DIR=data_dir, REDIS_URL=None) == (
+        "pagina_madre.counter_cache.CounterDatabaseCache"
+    )
+    assert cache_backend(PAGINA_MADRE_DATA_DIR=data_dir, REDIS_URL="redis://127.0.0.1:6379/0") == (
+        "django.core.cache.backends.redis.RedisCache"
+    )
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.cache.backends.locmem.LocMemCache",
+        "django.core.cache.backends.db.DatabaseCache",
+    ],
+)
+def test_a_cache_that_cannot_count_for_every_process_fails_the_checks(tmp_path: Path, backend):
+    settings_module = tmp_path / "per_process_cache.py"
+    settings_module.write_text(
+        "from tests.settings import *  # noqa: F403\n"
+        f"CACHES = {{'default': {{'BACKEND': {backend!r}, 'LOCATION': 'x'}}}}\n"
+    )
+    result = manage(
+        "check",
+        PAGINA_MADRE_DATA_DIR=str(tmp_path),
+        DJANGO_SETTINGS_MODULE="per_process_cache",
+        PYTHONPATH=f"{tmp_path}:{ROOT}",
+    )
+
+    assert result.returncode != 0
+    assert "django_ratelimit.E003" in result.stderr

@@ -75,8 +75,8 @@ def test_a_wrong_old_password_changes_nothing(logged_in: Client, person):
 @pytest.mark.parametrize(
     ("password", "message"),
     [
-        ("1234567", "La contraseña es muy parecida a cédula."),
-        ("Jorge Eliécer Gaitán", "La contraseña es muy parecida a nombre completo."),
+        ("1234567", "Tu contraseña se parece demasiado a tu cédula."),
+        ("Jorge Eliécer Gaitán", "Tu contraseña se parece demasiado a tu nombre completo."),
     ],
 )
 def test_a_new_password_like_the_cedula_or_the_name_is_refused_and_nothing_changes(

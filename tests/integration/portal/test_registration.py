@@ -23,8 +23,9 @@ def test_registering_creates_the_account_and_logs_the_person_in(register, client
     assert user.cedula == "1234567890"
     assert user.nombre_completo == "María Fernanda López"
     assert str(user.telefono) == "+573001234567"
-    assert user.politica_version == POLICY_VERSION
-    assert user.politica_aceptada_en is not None
+    [acceptance] = user.policy_acceptances.all()
+    assert acceptance.version == POLICY_VERSION
+    assert acceptance.accepted_at is not None
     assert user.check_password("Clave-segura-2026")
     assert user.password.startswith("argon2")
     home = client.get(reverse("census:home"))
@@ -54,7 +55,7 @@ def test_a_second_account_with_the_same_cedula_is_refused_keeping_the_other_fiel
         ("0123456", "La cédula no puede empezar por cero."),
         ("12", "La cédula debe tener entre 3 y 10 dígitos."),
         ("12345678901", "La cédula debe tener entre 3 y 10 dígitos."),
-        ("", "Este campo es obligatorio."),
+        ("", "Escribe tu número de cédula."),
     ],
 )
 def test_an_invalid_cedula_is_explained_and_nothing_is_saved(register, cedula, message):
@@ -79,7 +80,7 @@ def test_mismatched_passwords_are_refused(register):
     response = register(password2="Otra-clave-2026")
 
     assert response.status_code == 200
-    assert "Los dos campos de contraseña no coinciden." in response.text
+    assert "Las dos contraseñas no coinciden" in response.text
     assert not CustomUser.objects.exists()
 
 
@@ -87,7 +88,7 @@ def test_a_weak_password_is_refused_in_spanish(register):
     response = register(password1="12345678", password2="12345678")
 
     assert response.status_code == 200
-    assert "Esta contraseña es demasiado común." in response.text
+    assert "Esa contraseña es de las más usadas" in response.text
     assert not CustomUser.objects.exists()
 
 
@@ -156,9 +157,9 @@ def test_the_registration_form_offers_remember_me_unticked(client: Client):
 @pytest.mark.parametrize(
     ("password", "message"),
     [
-        ("1234567890", "La contraseña es muy parecida a cédula."),
-        ("maria fernanda lopez", "La contraseña es muy parecida a nombre completo."),
-        ("MaríaFernanda", "La contraseña es muy parecida a nombre completo."),
+        ("1234567890", "Tu contraseña se parece demasiado a tu cédula."),
+        ("maria fernanda lopez", "Tu contraseña se parece demasiado a tu nombre completo."),
+        ("MaríaFernanda", "Tu contraseña se parece demasiado a tu nombre completo."),
     ],
 )
 def test_a_password_like_the_cedula_or_the_name_is_refused_and_nothing_is_saved(

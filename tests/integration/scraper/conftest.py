@@ -1,5 +1,6 @@
 """Scrapers shared by the scraper tests: one per engine for the whole session, so that
-each engine launches its browser once (a lookup then costs a new context and page)."""
+each engine launches its browser once (a lookup then costs a new context and page); and
+the worker's own machine, which their browsers must never reach."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scraper_support import SNAPSHOT_KEEP, make_config
+from scraper_support import SNAPSHOT_KEEP, InternalEndpoint, make_config
 
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.engines import PatchrightEngine, PlainEngine, StealthEngine
@@ -57,3 +58,11 @@ def headless_playwright(
     scraper = BrowserScraper(config, PlainEngine(), browser_executable)
     yield scraper
     scraper.close()
+
+
+@pytest.fixture
+def internal_endpoint() -> Iterator[InternalEndpoint]:
+    """A server on the worker's own machine that the census browser must never reach."""
+    endpoint = InternalEndpoint()
+    yield endpoint
+    endpoint.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import time
@@ -10,11 +11,14 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from scraper_support import send_browser_to
 
 from census_sim.census import CANCELLATION_REASONS, FIXTURES, answer_for
+from census_sim.hostile import DEFAULT_TARGET
 
 
 def post_consulta(sim: Any, documento: str, **extra: str) -> tuple[int, str]:
@@ -424,3 +428,65 @@ def test_status_429_refuses_the_consulta_with_retry_after(visit: Visit, census_s
     assert answer.value.headers["retry-after"] == "120"
     assert answer.value.text() == "Too Many Requests"
     expect(page.locator("#resultado")).to_contain_text("No fue posible realizar la consulta")
+
+
+# --- hostile modes: the site sends its visitor's browser to the visitor's own machine -----
+
+TARGET = "http://127.0.0.1:9/interno"
+
+
+def _unfollowed(sim: Any, method: str, path: str, body: str | None = None) -> Any:
+    """The answer itself, redirects not followed."""
+    connection = http.client.HTTPConnection(urlsplit(sim.url).netloc, timeout=5)
+    connection.request(method, path, body=body, headers={"Content-Type": "application/json"})
+    return connection.getresponse()
+
+
+def test_redirect_private_sends_the_first_page_to_the_target(census_sim: Any):
+    send_browser_to(census_sim, "redirect_private", TARGET)
+
+    answer = _unfollowed(census_sim, "GET", "/")
+
+    assert answer.status == 302
+    assert answer.getheader("Location") == TARGET
+
+
+def test_redirect_private_api_sends_the_consulta_post_to_the_target(census_sim: Any):
+    send_browser_to(census_sim, "redirect_private_api", TARGET)
+
+    answer = _unfollowed(census_sim, "POST", "/back/api/consulta", '{"documento": "1020304050"}')
+
+    assert answer.status == 307  # the browser would repeat the POST there
+    assert answer.getheader("Location") == TARGET
+    assert _unfollowed(census_sim, "GET", "/").status == 200
+
+
+def test_the_hostile_pages_name_the_target_where_their_scripts_use_it(census_sim: Any):
+    send_browser_to(census_sim, "navigate_private", TARGET)
+    assert f'"sendAwayTo": "{TARGET}"' in get(census_sim, "")[1]
+
+    send_browser_to(census_sim, "subresource_private", TARGET)
+    page = get(census_sim, "")[1]
+    assert f"<img src='{TARGET}'" in page
+    assert f'fetch("{TARGET}"' in page
+
+    send_browser_to(census_sim, "udp_private", TARGET)
+    page = get(census_sim, "")[1]
+    assert "new RTCPeerConnection()" in page
+    assert "new WebTransport(" in page
+    assert f'new URL("{TARGET}")' in page
+
+
+def test_the_hostile_target_goes_back_to_the_portals_own_address_at_reset(census_sim: Any):
+    send_browser_to(census_sim, "redirect_private", TARGET)
+
+    census_sim.reset()
+
+    assert census_sim.stats()["target"] == DEFAULT_TARGET
+
+
+def test_a_target_that_is_not_an_http_url_is_refused(census_sim: Any):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        send_browser_to(census_sim, "redirect_private", "javascript:alert(1)")
+
+    assert error.value.code == 400

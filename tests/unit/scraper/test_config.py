@@ -73,6 +73,8 @@ def test_an_unknown_engine_is_refused_naming_the_valid_ones():
         ({"CENSUS_RECYCLE_AFTER": "-1"}, "recycle_after must be positive"),
         ({"CENSUS_HEADLESS": "maybe"}, "CENSUS_HEADLESS must be true or false"),
         ({"CENSUS_HEADLESS": "false"}, "needs a DISPLAY"),
+        ({"CENSUS_URL": "file:///etc/passwd"}, "CENSUS_URL must be an http"),
+        ({"CENSUS_URL": "consultacenso.registraduria.gov.co"}, "CENSUS_URL must be an http"),
     ],
 )
 def test_nonsense_values_are_refused_with_a_reason(env: dict[str, str], complaint: str):

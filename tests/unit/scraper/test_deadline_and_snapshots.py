@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from adapters.census_scraper.deadline import Deadline
-from adapters.census_scraper.snapshots import SnapshotStore
+from adapters.census_scraper.snapshots import SnapshotStore, about, subject_of
 
 
 def test_a_spent_budget_still_gives_playwright_a_nonzero_timeout():
@@ -45,3 +46,38 @@ def test_only_the_newest_snapshots_are_kept(tmp_path: Path):
     names = [store.save(f"n{n}", f"<p>{n}</p>", None).name for n in range(4)]
 
     assert sorted(path.name for path in tmp_path.iterdir()) == names[-2:]
+
+
+def test_snapshots_taken_during_a_lookup_carry_its_subject_and_can_be_forgotten(tmp_path: Path):
+    store = SnapshotStore(tmp_path)
+    subject = subject_of("1020304050", key=b"secret")
+    with about(subject):
+        mine = store.save("stealth-firewall", "<p>1020304050</p>", b"\x89PNG")
+    other = store.save("stealth-captcha", "<p>other</p>", b"\x89PNG")
+
+    assert store.forget(subject) == 1
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [other.name, other.with_suffix(".png").name]
+    )
+    assert "1020304050" not in mine.name
+    assert subject in mine.name
+
+
+def test_a_subject_names_no_cedula_and_depends_on_the_key():
+    subject = subject_of("1020304050", key=b"secret")
+
+    assert "1020304050" not in subject
+    assert subject != subject_of("1020304050", key=b"another secret")
+    assert subject == subject_of("1020304050", key=b"secret")
+
+
+def test_snapshots_older_than_the_retention_are_purged(tmp_path: Path):
+    store = SnapshotStore(tmp_path)
+    old = tmp_path / "20200101T000000000000Z-stealth-firewall.html"
+    old.write_text("<p>old</p>")
+    new = store.save("stealth-firewall", "<p>new</p>", None)
+
+    assert store.purge(datetime.now(UTC) - timedelta(days=30)) == 1
+
+    assert [path.name for path in tmp_path.iterdir()] == [new.name]

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from accounts.forms import RegistrationForm
+from accounts.models import CustomUser
+
+SHARING_FIELD = "compartir_con_referente"
+SHARING_HELP = (
+    "Verá tu departamento, municipio, puesto y mesa, nunca tu cédula completa ni tu "
+    "teléfono. Puedes retirar esta autorización cuando quieras en «Mi perfil»."
+)
+
+
+def sharing_label(referrer: CustomUser) -> str:
+    return f"Autorizo que {referrer.nombre_completo} vea mi lugar de votación"
+
+
+class ReferredRegistrationForm(RegistrationForm):
+    """Registration through someone's link: the same form, plus the optional consent to
+    let that person see where one votes (unticked: consent is never assumed)."""
+
+    def __init__(self, *args: Any, referrer: CustomUser | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if referrer is None:
+            return
+        self.fields[SHARING_FIELD] = forms.BooleanField(
+            required=False, initial=False, label=sharing_label(referrer), help_text=SHARING_HELP
+        )
+        # Beside the other consent, before "Recordarme".
+        self.order_fields([*(name for name in self.fields if name != "remember_me"), "remember_me"])
+
+    @property
+    def shares_place(self) -> bool:
+        return bool(self.cleaned_data.get(SHARING_FIELD))
+
+
+class SharingForm(forms.Form):
+    """Grant or withdraw, from /perfil/."""
+
+    compartir = forms.TypedChoiceField(
+        choices=[("si", "Autorizo"), ("no", "Retiro la autorización")],
+        coerce=lambda value: value == "si",
+        error_messages={
+            "required": "Elige si autorizas o no.",
+            "invalid_choice": "Elige si autorizas o no.",
+        },
+    )

@@ -1,0 +1,74 @@
+"""What the fleet shares about the census site, in the database every worker reaches."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from cedula_domain import Blocked, BlockKind, Breaker, BreakerState, Outcome
+from census.models import LookupAttempt, SourceState
+from census.presenter import outcome_name
+
+# The one row of SourceState.
+_ROW = 1
+
+
+class DjangoSourceRepository:
+    def breaker(self) -> Breaker:
+        row = SourceState.objects.filter(pk=_ROW).first()
+        return _to_domain(row) if row else Breaker()
+
+    def save_breaker(self, breaker: Breaker) -> bool:
+        # One conditional UPDATE, or the INSERT of the first row: of two writers holding
+        # the same version, the database lets exactly one through.
+        columns = _from_domain(breaker)
+        if breaker.version == 0 and not SourceState.objects.filter(pk=_ROW).exists():
+            try:
+                with transaction.atomic():
+                    SourceState.objects.create(pk=_ROW, version=1, **columns)
+            except IntegrityError:
+                return False
+            return True
+        updated = SourceState.objects.filter(pk=_ROW, version=breaker.version).update(
+            **columns, version=F("version") + 1
+        )
+        return updated == 1
+
+    def log_attempt(self, outcome: Outcome, at: datetime) -> None:
+        block = outcome.block.value if isinstance(outcome, Blocked) else ""
+        LookupAttempt.objects.create(
+            finished_at=at, outcome=outcome_name(outcome), block=block, engine=outcome.engine
+        )
+
+    def forget_attempts(self, cutoff: datetime) -> int:
+        deleted, _ = LookupAttempt.objects.filter(finished_at__lt=cutoff).delete()
+        return deleted
+
+
+def _to_domain(row: SourceState) -> Breaker:
+    return Breaker(
+        state=BreakerState(row.state),
+        blocks_in_a_row=row.blocks_in_a_row,
+        openings=row.openings,
+        opened_at=row.opened_at,
+        retry_at=row.retry_at,
+        last_block=BlockKind(row.last_block) if row.last_block else None,
+        paused=row.paused,
+        paused_reason=row.paused_reason,
+        version=row.version,
+    )
+
+
+def _from_domain(breaker: Breaker) -> dict[str, object]:
+    return {
+        "state": breaker.state.value,
+        "blocks_in_a_row": breaker.blocks_in_a_row,
+        "openings": breaker.openings,
+        "opened_at": breaker.opened_at,
+        "retry_at": breaker.retry_at,
+        "last_block": breaker.last_block.value if breaker.last_block else "",
+        "paused": breaker.paused,
+        "paused_reason": breaker.paused_reason,
+    }

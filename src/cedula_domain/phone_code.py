@@ -1,0 +1,95 @@
+"""A six-digit code sent by SMS: it proves that whoever types it holds the account's phone.
+
+Life of a code (only the latest code of an account and purpose counts: issuing one
+retires the ones before it)::
+
+    issued          -wrong guess->   issued, one attempt fewer
+    issued, in time -right guess->   used (once: a used code never works again)
+    issued          -time passes->   expired
+    issued          -max attempts->  spent
+
+An account gets at most ``max_per_window`` codes per ``window``, so guessing is bounded
+too: a few codes an hour, a few tries each, out of a million.
+"""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from attrs import evolve, field, frozen, validators
+
+CODE_DIGITS = 6
+
+
+class CodeState(enum.Enum):
+    USABLE = "usable"
+    USED = "used"
+    EXPIRED = "expired"
+    SPENT = "spent"
+
+
+class CodeNotUsable(Exception):
+    """Only a usable code can be used."""
+
+
+@frozen(kw_only=True)
+class PhoneCodePolicy:
+    lifetime: timedelta = field(
+        default=timedelta(minutes=10), validator=validators.gt(timedelta(0))
+    )
+    max_attempts: int = field(default=5, validator=validators.ge(1))
+    max_per_window: int = field(default=3, validator=validators.ge(1))
+    window: timedelta = field(default=timedelta(hours=1), validator=validators.gt(timedelta(0)))
+
+    def window_start(self, now: datetime) -> datetime:
+        """Codes issued since then count against the account's allowance."""
+        return now - self.window
+
+    def may_issue(self, *, issued_in_window: int) -> bool:
+        return issued_in_window < self.max_per_window
+
+
+@frozen(kw_only=True)
+class PhoneCode:
+    issued_at: datetime
+    expires_at: datetime
+    attempts: int = 0
+    used_at: datetime | None = None
+
+    @classmethod
+    def issue(cls, now: datetime, policy: PhoneCodePolicy) -> PhoneCode:
+        return cls(issued_at=now, expires_at=now + policy.lifetime)
+
+    def state(self, now: datetime, policy: PhoneCodePolicy) -> CodeState:
+        if self.used_at is not None:
+            return CodeState.USED
+        if self.attempts >= policy.max_attempts:
+            return CodeState.SPENT
+        if now >= self.expires_at:
+            return CodeState.EXPIRED
+        return CodeState.USABLE
+
+    def guessed_wrong(self) -> PhoneCode:
+        return evolve(self, attempts=self.attempts + 1)
+
+    def use(self, now: datetime, policy: PhoneCodePolicy) -> PhoneCode:
+        state = self.state(now, policy)
+        if state is not CodeState.USABLE:
+            raise CodeNotUsable(state.value)
+        return evolve(self, used_at=now)
+
+
+def random_code(randbelow: Callable[[int], int] = secrets.randbelow) -> str:
+    """Six digits, leading zeros included, from a cryptographic source."""
+    return f"{randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+
+
+def typed_code(text: str) -> str | None:
+    """The code as typed ("123 456", "123-456"), or None when it cannot be one."""
+    digits = "".join(ch for ch in text if ch not in " -")
+    if len(digits) == CODE_DIGITS and digits.isascii() and digits.isdigit():
+        return digits
+    return None

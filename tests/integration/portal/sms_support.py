@@ -1,0 +1,36 @@
+"""The phone of the portal's tests: the file SMS backend, and reading codes back from it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from adapters.sms import SmsConfig, read_outbox
+
+CODE = re.compile(r"\b(\d{6})\b")
+
+
+class Outbox:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def messages(self, to: str | None = None) -> list[dict[str, Any]]:
+        return [m for m in read_outbox(self.path) if to is None or m["to"] == to]
+
+    def last_code(self, to: str | None = None) -> str:
+        """The code in the latest message (to ``to``): what the person reads on the phone."""
+        *_, last = self.messages(to)
+        match = CODE.search(last["text"])
+        assert match, f"no code in {last['text']!r}"
+        return match.group(1)
+
+
+@pytest.fixture
+def outbox(settings: Any, tmp_path: Path) -> Outbox:
+    """Every SMS of the test goes to a file of its own (SMS_BACKEND=file)."""
+    path = tmp_path / "sms" / "outbox.jsonl"
+    settings.SMS = SmsConfig(backend="file", file_path=path)
+    return Outbox(path)

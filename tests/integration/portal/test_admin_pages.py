@@ -1,0 +1,110 @@
+"""The operators' admin: the census list readable at 1280 px, a person's page leading to
+their census lookup and their referrals, phones written as everywhere else."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from census_support import PLACE, as_operator, store
+from django.test import Client
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from accounts.models import CustomUser
+from cedula_domain import AnswerSource, LookupStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def column_headers(page: str) -> list[str]:
+    table = page[page.index('<table id="result_list"') :]
+    head = table[: table.index("</thead>")]
+    headers = re.findall(r"<th\s.*?</th>", head, re.S)
+    return [re.sub(r"<[^>]+>", "", header).strip() for header in headers]
+
+
+def test_the_census_list_shows_few_short_columns(client: Client, person: CustomUser):
+    store(
+        person,
+        status=LookupStatus.FOUND,
+        voting_place=PLACE,
+        source=AnswerSource.REGISTRADURIA,
+        fetched_at=datetime(2026, 11, 29, 19, 35, tzinfo=UTC),
+    )
+
+    page = as_operator(client).get(reverse("admin:census_cedulainfo_changelist")).text
+
+    assert column_headers(page)[1:] == ["Cédula", "Nombre", "Estado", "Intentos", "Cuándo"]
+    assert "Encontrada" in page
+    assert "respondida 29 nov, 14:35" in page
+    assert "Motor del navegador" not in column_headers(page)
+
+
+def test_a_persons_admin_page_leads_to_their_census_lookup_and_referrals(
+    client: Client, person: CustomUser
+):
+    page = (
+        as_operator(client).get(reverse("admin:accounts_customuser_change", args=[person.pk])).text
+    )
+
+    census = reverse("admin:census_cedulainfo_changelist")
+    referrals = reverse("admin:referrals_referral_changelist")
+    assert f'href="{census}?user__id__exact={person.pk}"' in page
+    assert f'href="{referrals}?referrer__id__exact={person.pk}"' in page
+    assert f'href="{referrals}?referred__id__exact={person.pk}"' in page
+
+
+def test_the_links_of_a_persons_page_open_their_lists(client: Client, person: CustomUser):
+    store(person)
+    operator = as_operator(client)
+
+    census = operator.get(
+        reverse("admin:census_cedulainfo_changelist"), {"user__id__exact": person.pk}
+    )
+    referrals = operator.get(
+        reverse("admin:referrals_referral_changelist"), {"referred__id__exact": person.pk}
+    )
+
+    assert census.status_code == referrals.status_code == 200
+    assert person.cedula in census.text
+
+
+def test_the_list_of_people_writes_phones_in_the_national_format(client: Client, person):
+    page = as_operator(client).get(reverse("admin:accounts_customuser_changelist")).text
+
+    assert "300 111 2233" in page
+    assert "+573001112233" not in page
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_census_list_fits_a_1280_px_screen(browser_page: Page):
+    admin = CustomUser.objects.create_superuser(
+        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
+    )
+    # Registering asks for each one's first lookup: waiting rows, the widest there are.
+    for number, name in enumerate(["Francisco José de Caldas Tenorio", "María Fernanda López"]):
+        CustomUser.objects.create_user(
+            f"5234567{number}", "Clave-2026-x", nombre_completo=name, telefono="+573104567890"
+        )
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(reverse("admin:login"))
+    page.fill("#id_username", admin.cedula)
+    page.fill("#id_password", "Admin-clave-2026")
+    page.click("input[type=submit]")
+
+    page.goto(reverse("admin:census_cedulainfo_changelist"))
+
+    widths = page.evaluate(
+        """() => ({
+            page: document.scrollingElement.scrollWidth,
+            screen: innerWidth,
+            table: document.querySelector('#result_list').scrollWidth,
+            room: document.querySelector('.results').clientWidth,
+        })"""
+    )
+    assert widths["page"] <= widths["screen"]
+    assert widths["table"] <= widths["room"]

@@ -1,0 +1,331 @@
+"""A cédula someone else registered: the claim, the staff queue, the hand-over and its trail."""
+
+from __future__ import annotations
+
+import pytest
+from census_support import as_operator, as_staff_with
+from django.contrib.admin.models import LogEntry
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from sms_support import Outbox
+
+from accounts.claims import submit_claim
+from accounts.models import CedulaClaim, ClaimDecision, CustomUser
+from accounts.policy import POLICY_VERSION
+
+pytestmark = pytest.mark.django_db
+
+CLAIM = reverse("accounts:claim")
+CLAIMS = reverse("admin:accounts_cedulaclaim_changelist")
+CLAIMANT_PHONE = "+573105551234"
+SQUATTER_PASSWORD = "Clave-segura-2026"  # the person fixture's
+
+
+def claim_data(**overrides: str | None) -> dict[str, str]:
+    data = {
+        "cedula": "1.234.567",
+        "nombre_completo": "Ana María Pérez",
+        "telefono": "310 555 1234",
+        "message": "Alguien registró mi cédula; yo nunca tuve cuenta aquí.",
+        "acepta_politica": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def a_claim(cedula: str = "1234567", full_name: str = "Ana María Pérez") -> CedulaClaim:
+    return submit_claim(
+        cedula=cedula, full_name=full_name, phone=CLAIMANT_PHONE, message="Es mi cédula."
+    )
+
+
+def decide(staff: Client, action: str, *claims: CedulaClaim, note: str = "Verificado"):
+    """The admin's two steps: choose the action, then confirm it on its own page."""
+    chosen = {"action": action, "_selected_action": [claim.pk for claim in claims]}
+    confirmation = staff.post(CLAIMS, chosen)
+    done = staff.post(CLAIMS, {**chosen, "confirm": "yes", "note": note}, follow=True)
+    return confirmation, done
+
+
+def can_log_in(password: str) -> bool:
+    credentials = {"username": "1234567", "password": password}
+    return Client().post(reverse("accounts:login"), credentials).status_code == 302
+
+
+def test_registering_a_taken_cedula_says_how_to_claim_it_or_recover_the_password(
+    register, person: CustomUser
+):
+    response = register(cedula="1.234.567")
+
+    assert "Ya existe una cuenta registrada con esta cédula." in response.text
+    assert 'data-testid="cedula-con-cuenta"' in response.text
+    assert f'href="{CLAIM}"' in response.text
+    assert f'href="{reverse("accounts:recovery")}"' in response.text
+
+
+def test_a_registration_with_a_free_cedula_does_not_mention_claims(register):
+    response = register(password2="no-coincide")
+
+    assert 'data-testid="cedula-con-cuenta"' not in response.text
+
+
+def test_a_claim_is_received_and_waits_for_staff(client: Client, person: CustomUser):
+    response = client.post(CLAIM, claim_data(), follow=True)
+
+    assert response.redirect_chain == [(reverse("accounts:claim_received"), 302)]
+    assert "Recibimos tu reclamo" in response.text
+    claim = CedulaClaim.objects.get()
+    assert (claim.cedula, claim.full_name, str(claim.phone)) == (
+        "1234567",
+        "Ana María Pérez",
+        CLAIMANT_PHONE,
+    )
+    assert claim.status == CedulaClaim.Status.PENDING
+    assert claim.policy_version == POLICY_VERSION
+    assert claim.policy_accepted_at is not None
+    person.refresh_from_db()
+    assert person.nombre_completo == "Jorge Eliécer Gaitán"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"acepta_politica": None}, "Debes aceptar la política de datos para enviar el reclamo."),
+        ({"cedula": "12AB"}, "La cédula solo puede tener números"),
+        ({"telefono": "+1 202 555 0100"}, "Escribe un número de teléfono colombiano válido"),
+        ({"nombre_completo": "   "}, "Escribe tu nombre completo."),
+        ({"message": "x" * 1001}, "Escribe como máximo 1000 caracteres (escribiste 1001)."),
+    ],
+)
+def test_a_claim_with_bad_data_is_explained_and_nothing_is_saved(
+    client: Client, overrides: dict[str, str | None], message: str
+):
+    response = client.post(CLAIM, claim_data(**overrides))
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert not CedulaClaim.objects.exists()
+
+
+def test_claims_are_limited_per_client_address(client: Client, settings):
+    settings.CLAIM_RATE = "1/h"
+    client.post(CLAIM, claim_data())
+
+    response = client.post(CLAIM, claim_data(cedula="7654321"))
+
+    assert response.status_code == 429
+    assert CedulaClaim.objects.count() == 1
+
+
+def test_staff_hand_the_account_over_to_the_claimant(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    squatter = Client()
+    squatter.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    claim = a_claim()
+    staff = as_operator(client)
+
+    confirmation, done = decide(staff, "hand_over", claim, note="Cédula física verificada")
+
+    assert confirmation.status_code == 200
+    assert "Vas a entregar la cuenta de la cédula" in confirmation.text
+    assert "Ana María Pérez" in confirmation.text
+    assert "El reclamante recibió un código por SMS" in done.text
+    person.refresh_from_db()
+    assert person.nombre_completo == "Ana María Pérez"
+    assert str(person.telefono) == CLAIMANT_PHONE
+    assert not person.has_usable_password()
+    assert not can_log_in(SQUATTER_PASSWORD)
+    assert not squatter.get(reverse("census:home")).context["user"].is_authenticated
+    [sms] = outbox.messages()
+    assert sms["to"] == CLAIMANT_PHONE
+    assert "http://testserver/recuperar/codigo/" in sms["text"]
+    claim.refresh_from_db()
+    assert claim.status == CedulaClaim.Status.HANDED_OVER
+    assert claim.decided_at is not None
+
+
+def test_a_hand_over_leaves_an_audit_row_and_admin_log_entries(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    claim = a_claim()
+    staff = as_operator(client)
+
+    decide(staff, "hand_over", claim, note="Cédula física verificada")
+
+    decision = ClaimDecision.objects.get()
+    operator = CustomUser.objects.get(cedula="1010101")
+    assert decision.claim == claim
+    assert decision.kind == ClaimDecision.Kind.HAND_OVER
+    assert decision.decided_by == operator
+    assert decision.decided_at == CedulaClaim.objects.get().decided_at
+    assert decision.note == "Cédula física verificada"
+    assert decision.account == person
+    assert decision.previous_full_name == "Jorge Eliécer Gaitán"
+    assert str(decision.previous_phone) == "+573001112233"
+    logged = {
+        (entry.content_type.model, entry.object_id): entry.get_change_message()
+        for entry in LogEntry.objects.filter(user=operator)
+    }
+    assert "Cuenta entregada al reclamante" in logged["cedulaclaim", str(claim.pk)]
+    assert "contraseña anulada" in logged["customuser", str(person.pk)]
+
+
+def test_the_claimant_sets_a_password_with_the_code_and_is_in(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    decide(as_operator(client), "hand_over", a_claim())
+    claimant = Client()
+    password = "Clave-de-ana-2026"
+
+    response = claimant.post(
+        reverse("accounts:recovery_code"),
+        {
+            "cedula": "1234567",
+            "code": outbox.last_code(CLAIMANT_PHONE),
+            "new_password1": password,
+            "new_password2": password,
+        },
+    )
+
+    assert response.status_code == 302
+    home = claimant.get(reverse("census:home"))
+    assert home.context["user"].nombre_completo == "Ana María Pérez"
+    assert can_log_in(password)
+
+
+def test_staff_reject_a_claim_and_the_account_stays_as_it_was(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    claim = a_claim()
+    staff = as_operator(client)
+
+    _, done = decide(staff, "reject", claim, note="No presentó documentos")
+
+    assert "Reclamos rechazados: 1." in done.text
+    claim.refresh_from_db()
+    assert claim.status == CedulaClaim.Status.REJECTED
+    decision = ClaimDecision.objects.get()
+    assert decision.kind == ClaimDecision.Kind.REJECTION
+    assert decision.note == "No presentó documentos"
+    assert decision.decided_by.cedula == "1010101"
+    person.refresh_from_db()
+    assert person.nombre_completo == "Jorge Eliécer Gaitán"
+    assert can_log_in(SQUATTER_PASSWORD)
+    assert outbox.messages() == []
+    assert LogEntry.objects.filter(object_id=str(claim.pk)).exists()
+
+
+def test_choosing_the_action_alone_changes_nothing(client: Client, person: CustomUser, outbox):
+    claim = a_claim()
+
+    confirmation = as_operator(client).post(
+        CLAIMS, {"action": "hand_over", "_selected_action": [claim.pk]}
+    )
+
+    assert confirmation.status_code == 200
+    assert CedulaClaim.objects.get().status == CedulaClaim.Status.PENDING
+    assert not ClaimDecision.objects.exists()
+    assert can_log_in(SQUATTER_PASSWORD)
+
+
+def test_a_decided_claim_cannot_be_decided_again(client: Client, person: CustomUser, outbox):
+    claim = a_claim()
+    staff = as_operator(client)
+    decide(staff, "reject", claim)
+
+    _, again = decide(staff, "hand_over", claim)
+
+    assert "Ese reclamo ya estaba decidido." in again.text
+    assert ClaimDecision.objects.count() == 1
+    assert can_log_in(SQUATTER_PASSWORD)
+
+
+def test_an_account_is_handed_over_one_claim_at_a_time(client: Client, person, outbox):
+    first, second = a_claim(), a_claim(full_name="Otra Persona")
+
+    _, done = decide(as_operator(client), "hand_over", first, second)
+
+    assert "Elige un solo reclamo para entregar una cuenta." in done.text
+    assert not ClaimDecision.objects.exists()
+
+
+def test_a_cedula_without_account_has_nothing_to_hand_over(client: Client, outbox: Outbox):
+    claim = a_claim(cedula="7654321")
+
+    _, done = decide(as_operator(client), "hand_over", claim)
+
+    assert "Ninguna cuenta tiene ya esa cédula" in done.text
+    assert CedulaClaim.objects.get().status == CedulaClaim.Status.PENDING
+    assert outbox.messages() == []
+
+
+def test_staff_who_may_only_view_claims_cannot_decide_them(
+    client: Client, person: CustomUser, outbox
+):
+    claim = a_claim()
+    staff = as_staff_with(client, "view_cedulaclaim")
+
+    listing = staff.get(CLAIMS)
+    decide(staff, "hand_over", claim)
+
+    assert listing.status_code == 200
+    assert "Entregar la cuenta al reclamante" not in listing.text
+    assert CedulaClaim.objects.get().status == CedulaClaim.Status.PENDING
+    assert can_log_in(SQUATTER_PASSWORD)
+
+
+def test_staff_with_the_decide_permission_can_hand_over(client: Client, person, outbox):
+    claim = a_claim()
+    staff = as_staff_with(client, "view_cedulaclaim", "decide_cedulaclaim")
+
+    decide(staff, "hand_over", claim)
+
+    assert CedulaClaim.objects.get().status == CedulaClaim.Status.HANDED_OVER
+    assert ClaimDecision.objects.get().decided_by.cedula == "2020202"
+
+
+def test_the_queue_filters_by_status_and_tells_whether_the_cedula_has_an_account(
+    client: Client, person: CustomUser
+):
+    staff = as_operator(client)
+    a_claim()
+    a_claim(cedula="7654321", full_name="Sin Cuenta")
+    with CaptureQueriesContext(connection) as two_claims:
+        listing = staff.get(CLAIMS, {"status__exact": "pendiente"})
+    for _ in range(3):
+        a_claim()
+    with CaptureQueriesContext(connection) as five_claims:
+        staff.get(CLAIMS, {"status__exact": "pendiente"})
+
+    assert listing.status_code == 200
+    assert "Sin Cuenta" in listing.text
+    assert listing.text.count('alt="True"') == 1  # only 1234567 has an account
+    assert len(five_claims) == len(two_claims)
+    assert "Sin Cuenta" not in staff.get(CLAIMS, {"status__exact": "rechazado"}).text
+
+
+def test_the_audit_trail_cannot_be_edited_or_deleted_even_by_a_superuser(
+    client: Client, person: CustomUser, outbox
+):
+    claim = a_claim()
+    staff = as_operator(client)
+    decide(staff, "reject", claim, note="original")
+    decision = ClaimDecision.objects.get()
+    change = reverse("admin:accounts_claimdecision_change", args=[decision.pk])
+
+    page = staff.get(change)
+    edited = staff.post(change, {"note": "cambiada"})
+    deleted = staff.post(reverse("admin:accounts_claimdecision_delete", args=[decision.pk]))
+    claim_edited = staff.post(
+        reverse("admin:accounts_cedulaclaim_change", args=[claim.pk]), {"status": "pendiente"}
+    )
+
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.text
+    assert edited.status_code == deleted.status_code == claim_edited.status_code == 403
+    decision.refresh_from_db()
+    assert decision.note == "original"
+    assert CedulaClaim.objects.get().status == CedulaClaim.Status.REJECTED

@@ -1,0 +1,95 @@
+"""Operators see the fleet (the queue, the outcomes, the source) and pause the source."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from census_support import PLACE, as_operator, as_staff_with, store
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import CustomUser
+from cedula_domain import Blocked, BlockKind, Breaker, BreakerState, Cedula, Found, Unavailable
+from pagina_madre.bootstrap import lookup_service
+
+pytestmark = pytest.mark.django_db
+
+ADMIN_PAGE = "admin:census_sourcestate_changelist"
+
+
+def test_the_fleet_json_counts_the_queue_and_the_outcomes_of_the_last_hour_and_day(
+    client: Client, person: CustomUser
+):
+    store(person, requested_at=timezone.now() - timedelta(minutes=3))
+    source = lookup_service().source
+    source.log_attempt(Found(place=PLACE, engine="stealth"), timezone.now())
+    source.log_attempt(Blocked(block=BlockKind.FIREWALL, engine="stealth"), timezone.now())
+    source.log_attempt(
+        Unavailable(reason="HTTP 500", engine="patchright"), timezone.now() - timedelta(hours=5)
+    )
+
+    body = as_operator(client).get(reverse("census:fleet_status")).json()
+
+    assert body["due"] == 1
+    assert 170 <= body["oldest_wait_s"] <= 200
+    assert body["running"] == 0
+    hour = {
+        (row["outcome"], row["block"], row["engine"]): row["count"]
+        for row in body["outcomes"]["hora"]
+    }
+    assert hour == {("found", "", "stealth"): 1, ("blocked", "firewall", "stealth"): 1}
+    assert sum(row["count"] for row in body["outcomes"]["dia"]) == 3
+    assert body["effective_per_minute"] == round(2 / 60, 2)
+    assert body["configured_per_minute"] == 4.0  # one lookup every 15 s
+    assert body["source"]["state"] == BreakerState.CLOSED.value
+    assert body["source"]["asking"] is True
+
+
+def test_the_fleet_json_is_for_staff_only(logged_in: Client):
+    assert Client().get(reverse("census:fleet_status")).status_code == 302  # to log in
+    assert logged_in.get(reverse("census:fleet_status")).status_code == 404
+
+
+def test_an_operator_pauses_and_resumes_the_source_from_the_admin(client: Client, person):
+    store(person)
+    operator = as_operator(client)
+
+    paused = operator.post(reverse(ADMIN_PAGE), {"accion": "pausar", "motivo": "mantenimiento"})
+    page = operator.get(reverse(ADMIN_PAGE)).text
+
+    assert paused.status_code == 302
+    assert "En pausa por un operador" in page
+    assert "mantenimiento" in page
+    assert lookup_service().place_in_line(Cedula(person.cedula)).estimated_at is None
+
+    operator.post(reverse(ADMIN_PAGE), {"accion": "reanudar"})
+
+    assert lookup_service().source_state().paused is False
+    assert "Consultando con normalidad" in operator.get(reverse(ADMIN_PAGE)).text
+
+
+def test_staff_without_the_change_permission_sees_the_page_but_cannot_pause(client: Client):
+    staff = as_staff_with(client, "view_sourcestate")
+
+    page = staff.get(reverse(ADMIN_PAGE))
+    refused = staff.post(reverse(ADMIN_PAGE), {"accion": "pausar"})
+
+    assert page.status_code == 200
+    assert "Pausar las consultas" not in page.text
+    assert refused.status_code == 403
+    assert lookup_service().source_state().paused is False
+
+
+def test_the_admin_page_says_why_the_source_is_open(client: Client):
+    service = lookup_service()
+    breaker, now = Breaker(), timezone.now()
+    for _ in range(3):
+        breaker = breaker.after(Blocked(block=BlockKind.CAPTCHA), now, service.breaker_policy)
+    assert service.source.save_breaker(breaker)
+
+    page = as_operator(client).get(reverse(ADMIN_PAGE)).text
+
+    assert "En pausa por bloqueos" in page
+    assert "3 bloqueos seguidos (CAPTCHA)" in page

@@ -1,0 +1,128 @@
+"""`/` for a visitor: what the portal is, who runs it, that it is not the Registraduría, and
+the way in; the operator's identity on every page; the demo's page of test cédulas."""
+
+from __future__ import annotations
+
+import pytest
+from attrs import evolve
+from django.test import Client
+from django.urls import reverse
+
+from census.demo import ANSWERS, TROUBLE
+from census_sim.census import MODE_TRIGGERS, answer_for
+
+pytestmark = pytest.mark.django_db
+
+OPERATOR = {
+    "OPERATOR_NAME": "Fundación Ejemplo de Colombia",
+    "OPERATOR_ID": "NIT 900.123.456-7",
+    "OPERATOR_ADDRESS": "Calle 10 # 5-20, Bogotá",
+    "OPERATOR_EMAIL": "datos@ejemplo.org.co",
+    "OPERATOR_PHONE": "+576011234567",
+}
+
+
+@pytest.fixture
+def operator(settings) -> dict[str, str]:
+    for name, value in OPERATOR.items():
+        setattr(settings, name, value)
+    return OPERATOR
+
+
+def test_a_visitor_at_the_root_meets_the_landing_page(client: Client, operator):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert 'data-testid="portada"' in response.text
+    assert "No es la Registraduría Nacional del Estado Civil" in response.text
+    assert "Fundación Ejemplo de Colombia" in response.text
+    assert f'href="{reverse("accounts:register")}"' in response.text
+    assert f'href="{reverse("accounts:login")}"' in response.text
+    assert 'href="https://consultacenso.registraduria.gov.co/"' in response.text
+
+
+def test_a_logged_in_person_at_the_root_keeps_their_home_page(logged_in: Client):
+    response = logged_in.get("/")
+
+    assert "Hola, Jorge" in response.text
+    assert 'data-testid="portada"' not in response.text
+
+
+def test_logging_in_still_lands_on_the_home_page(client: Client, person):
+    response = client.post(
+        reverse("accounts:login"), {"username": "1234567", "password": "Clave-segura-2026"}
+    )
+
+    assert response.url == reverse("census:home") == "/"
+    assert "Hola, Jorge" in client.get(response.url).text
+
+
+@pytest.mark.parametrize("url", ["/", "/ingresar/", "/registro/", "/politica-de-datos/"])
+def test_every_page_says_who_runs_the_portal_and_how_to_reach_them(
+    client: Client, operator, url: str
+):
+    page = client.get(url).text
+
+    footer = page[page.index('data-testid="pie"') :]
+    assert "Fundación Ejemplo de Colombia" in footer
+    assert "NIT 900.123.456-7" in footer
+    assert "Calle 10 # 5-20, Bogotá" in footer
+    assert 'href="mailto:datos@ejemplo.org.co"' in footer
+    assert "601 123 4567" in footer
+    assert "No es la Registraduría" in footer
+
+
+def test_the_data_policy_names_the_operator_as_the_one_responsible(client: Client, operator):
+    page = client.get(reverse("accounts:data_policy")).text
+
+    responsible = page[page.index('data-testid="responsable"') :]
+    responsible = responsible[: responsible.index("</ul>")]
+    for value in ("Fundación Ejemplo de Colombia", "NIT 900.123.456-7", "datos@ejemplo.org.co"):
+        assert value in responsible
+
+
+def test_an_operator_not_configured_shows_placeholders_that_say_so(client: Client, settings):
+    for name in OPERATOR:
+        setattr(settings, name, "")
+
+    footer = client.get("/").text.split('data-testid="pie"')[1]
+
+    assert "falta OPERATOR_NAME" in footer
+    assert "falta OPERATOR_EMAIL" in footer
+    assert "mailto:" not in footer
+
+
+def test_the_demo_banner_links_to_the_page_of_test_cedulas(client: Client, settings):
+    settings.CENSUS = evolve(settings.CENSUS, simulated=True)
+
+    banner = client.get("/").text.split('data-testid="simulador"')[1].split("</div>")[0]
+    demo = client.get(reverse("census:demo"))
+
+    assert f'href="{reverse("census:demo")}"' in banner
+    assert demo.status_code == 200
+    for listed in (*ANSWERS, *TROUBLE):
+        assert listed.cedula in demo.text
+        assert listed.shows in demo.text
+
+
+def test_a_real_portal_has_no_page_of_test_cedulas(client: Client):
+    assert client.get(reverse("census:demo")).status_code == 404
+
+
+@pytest.mark.parametrize("listed", ANSWERS, ids=lambda listed: listed.cedula)
+def test_each_demo_answer_is_what_the_simulator_answers(listed):
+    answer = answer_for(listed.cedula)
+
+    kind = (
+        "found"
+        if answer.get("encontrado")
+        else "cancelled"
+        if answer.get("novedad")
+        else "not_found"
+    )
+    assert kind == listed.answer
+
+
+@pytest.mark.parametrize("listed", TROUBLE, ids=lambda listed: listed.cedula)
+def test_each_demo_trouble_is_the_mode_the_simulator_triggers(listed):
+    assert MODE_TRIGGERS[listed.cedula].value == listed.answer

@@ -1,0 +1,273 @@
+"""Password recovery end to end over HTTP: the code travels by the file SMS backend."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from sms_support import Outbox
+
+from accounts.models import CodePurpose, CustomUser, IssuedCode
+from accounts.verification import send_verification_code
+from adapters.sms import SmsConfig
+
+pytestmark = pytest.mark.django_db
+
+RECOVER = reverse("accounts:recovery")
+RECOVER_CODE = reverse("accounts:recovery_code")
+PHONE = "+573001112233"  # the person fixture's
+NEW_PASSWORD = "Otra-clave-nueva-2026"
+REFUSED = "El código no es correcto, ya se usó o venció."
+
+
+def ask_for_code(client: Client, cedula: str = "1.234.567"):
+    return client.post(RECOVER, {"cedula": cedula}, follow=True)
+
+
+def send_code(client: Client, code: str, cedula: str = "1234567", password: str = NEW_PASSWORD):
+    data = {"cedula": cedula, "code": code, "new_password1": password, "new_password2": password}
+    return client.post(RECOVER_CODE, data)
+
+
+def page_without(text: str, cedula: str) -> str:
+    """The page minus what differs by design: the cédula typed and the CSRF tokens."""
+    return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", text.replace(cedula, "CEDULA"))
+
+
+def can_log_in(password: str) -> bool:
+    response = Client().post(
+        reverse("accounts:login"), {"username": "1234567", "password": password}
+    )
+    return response.status_code == 302
+
+
+def test_the_login_page_offers_password_recovery(client: Client):
+    page = client.get(reverse("accounts:login")).text
+
+    assert f'href="{RECOVER}"' in page
+    assert "¿Olvidaste tu contraseña?" in page
+
+
+def test_a_person_sets_a_new_password_with_the_code_sent_to_their_phone(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    asked = ask_for_code(client)
+
+    assert asked.redirect_chain == [(RECOVER_CODE, 302)]
+    assert "Si la cédula tiene una cuenta, enviamos un código" in asked.text
+    assert 'value="1234567"' in asked.text  # the cédula carried to the second step
+    [sms] = outbox.messages()
+    assert sms["to"] == PHONE
+    assert "recuperar tu contraseña" in sms["text"]
+
+    response = send_code(client, outbox.last_code())
+
+    assert response.status_code == 302
+    assert response.url == reverse("census:home")
+    assert client.get(reverse("census:home")).context["user"] == person
+    assert client.session.get_expire_at_browser_close()
+    assert can_log_in(NEW_PASSWORD)
+    assert not can_log_in("Clave-segura-2026")
+
+
+def test_asking_for_a_code_answers_the_same_whether_or_not_the_cedula_has_an_account(
+    person: CustomUser, outbox: Outbox
+):
+    existing = ask_for_code(Client(), "1234567")
+    missing = ask_for_code(Client(), "7654321")
+
+    assert existing.status_code == missing.status_code == 200
+    assert existing.redirect_chain == missing.redirect_chain
+    assert page_without(existing.text, "1234567") == page_without(missing.text, "7654321")
+    assert len(outbox.messages()) == 1
+    assert "2233" not in existing.text  # not even the end of the phone number
+
+
+def test_a_cedula_that_cannot_exist_is_explained(client: Client, outbox: Outbox):
+    response = client.post(RECOVER, {"cedula": "12AB"})
+
+    assert response.status_code == 200
+    assert "La cédula solo puede tener números" in response.text
+    assert outbox.messages() == []
+
+
+def test_a_wrong_code_is_refused_and_the_password_stays(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    ask_for_code(client)
+    wrong = "000000" if outbox.last_code() != "000000" else "111111"
+
+    response = send_code(client, wrong)
+
+    assert response.status_code == 200
+    assert REFUSED in response.text
+    assert "_auth_user_id" not in client.session
+    assert can_log_in("Clave-segura-2026")
+
+
+def test_a_code_for_a_cedula_without_account_is_refused_the_same_way(client: Client, outbox):
+    response = send_code(client, "123456", cedula="7654321")
+
+    assert response.status_code == 200
+    assert REFUSED in response.text
+
+
+def test_an_expired_code_is_refused(client: Client, person: CustomUser, outbox: Outbox):
+    ask_for_code(client)
+    IssuedCode.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+
+    response = send_code(client, outbox.last_code())
+
+    assert REFUSED in response.text
+    assert can_log_in("Clave-segura-2026")
+
+
+def test_after_five_wrong_tries_even_the_right_code_is_refused(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    ask_for_code(client)
+    code = outbox.last_code()
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for _ in range(5):
+        assert REFUSED in send_code(client, wrong).text
+
+    response = send_code(client, code)
+
+    assert REFUSED in response.text
+    assert IssuedCode.objects.get().attempts == 5
+    assert can_log_in("Clave-segura-2026")
+
+
+def test_a_code_works_only_once(client: Client, person: CustomUser, outbox: Outbox):
+    ask_for_code(client)
+    code = outbox.last_code()
+    send_code(client, code)
+
+    response = send_code(Client(), code, password="Tercera-clave-2026")
+
+    assert REFUSED in response.text
+    assert can_log_in(NEW_PASSWORD)
+
+
+def test_a_new_code_retires_the_one_before(client: Client, person: CustomUser, outbox: Outbox):
+    ask_for_code(client)
+    first = outbox.last_code()
+    ask_for_code(client)
+    second = outbox.last_code()
+
+    if first != second:  # one chance in a million that the two are the same code
+        assert REFUSED in send_code(client, first).text
+    assert send_code(client, second).status_code == 302
+
+
+def test_an_account_gets_at_most_three_codes_an_hour(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    for _ in range(4):
+        response = ask_for_code(client)
+        assert "Si la cédula tiene una cuenta, enviamos un código" in response.text
+
+    assert len(outbox.messages()) == 3
+    IssuedCode.objects.update(issued_at=timezone.now() - timedelta(hours=1, seconds=1))
+    ask_for_code(client)
+    assert len(outbox.messages()) == 4
+
+
+def test_a_new_password_ends_the_sessions_open_elsewhere(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    elsewhere = Client()
+    elsewhere.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    assert elsewhere.get(reverse("census:home")).status_code == 200
+
+    ask_for_code(client)
+    send_code(client, outbox.last_code())
+
+    response = elsewhere.get(reverse("accounts:profile"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_a_weak_password_is_refused_and_the_same_code_works_for_a_better_one(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    ask_for_code(client)
+    code = outbox.last_code()
+
+    weak = send_code(client, code, password="1234567")
+    mismatched = client.post(
+        RECOVER_CODE,
+        {"cedula": "1234567", "code": code, "new_password1": NEW_PASSWORD, "new_password2": "x"},
+    )
+
+    assert "Tu contraseña se parece demasiado a tu cédula." in weak.text
+    assert "Las dos contraseñas no coinciden" in mismatched.text
+    assert IssuedCode.objects.get().attempts == 0
+    assert send_code(client, code).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("12345", "Escribe el código de 6 dígitos que te llegó por mensaje de texto."),
+        ("abcdef", "Escribe el código de 6 dígitos que te llegó por mensaje de texto."),
+        ("", "Escribe el código de 6 dígitos que te llegó por mensaje de texto."),
+    ],
+)
+def test_something_that_is_not_a_code_is_explained_without_spending_a_try(
+    client: Client, person: CustomUser, outbox: Outbox, typed: str, message: str
+):
+    ask_for_code(client)
+
+    response = send_code(client, typed)
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert IssuedCode.objects.get().attempts == 0
+
+
+def test_a_phone_verification_code_cannot_reset_the_password(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    send_verification_code(user=person)
+
+    response = send_code(client, outbox.last_code())
+
+    assert REFUSED in response.text
+    assert can_log_in("Clave-segura-2026")
+
+
+def test_codes_are_stored_only_as_a_keyed_hash(client: Client, person: CustomUser, outbox):
+    ask_for_code(client)
+
+    stored = IssuedCode.objects.get()
+    assert stored.purpose == CodePurpose.RECOVERY
+    assert outbox.last_code() not in stored.code_hash
+    assert len(stored.code_hash) == 64
+
+
+def test_when_the_sms_cannot_leave_the_page_says_the_same_and_the_code_does_not_count(
+    client: Client, person: CustomUser, settings, tmp_path
+):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    settings.SMS = SmsConfig(backend="file", file_path=blocker / "outbox.jsonl")
+
+    response = ask_for_code(client)
+
+    assert "Si la cédula tiene una cuenta, enviamos un código" in response.text
+    assert not IssuedCode.objects.exists()
+
+
+def test_asking_for_codes_is_limited_per_client_address(client: Client, settings, outbox):
+    settings.RECOVERY_RATE = "2/h"
+    for cedula in ("1234567", "2345678"):
+        assert ask_for_code(client, cedula).status_code == 200
+
+    response = client.post(RECOVER, {"cedula": "3456789"})
+
+    assert response.status_code == 429

@@ -1,0 +1,179 @@
+"""PHONE_VERIFICATION=1: a new account proves its phone before its first census lookup."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_q.models import OrmQ
+from sms_support import Outbox
+
+from accounts.models import CustomUser
+from census.models import CedulaInfo
+from census.tasks import sweep
+
+pytestmark = pytest.mark.django_db
+
+VERIFY = reverse("accounts:phone_verification")
+HOME = reverse("census:home")
+
+
+@pytest.fixture(autouse=True)
+def verification_on(settings) -> None:
+    settings.PHONE_VERIFICATION = True
+
+
+@pytest.fixture
+def registered(register, client: Client, outbox: Outbox, django_capture_on_commit_callbacks):
+    """A person who just registered: logged in, a code on their phone, nothing looked up."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = register()
+    assert response.status_code == 302
+    assert response.url == VERIFY
+    return CustomUser.objects.get()
+
+
+def verify(client: Client, code: str, capture) -> object:
+    with capture(execute=True):
+        return client.post(VERIFY, {"code": code})
+
+
+def test_registering_sends_a_code_and_asks_for_it_before_any_lookup(
+    registered: CustomUser, client: Client, outbox: Outbox
+):
+    [sms] = outbox.messages()
+    page = client.get(VERIFY).text
+
+    assert sms["to"] == "+573001234567"
+    assert "verificar tu teléfono" in sms["text"]
+    assert "300 123 4567" in page
+    assert registered.awaits_phone_verification
+    assert not CedulaInfo.objects.exists()
+    assert not OrmQ.objects.exists()
+
+
+def test_the_card_of_an_unverified_person_says_how_to_verify_and_does_not_poll(
+    registered: CustomUser, client: Client
+):
+    card = client.get(reverse("census:card")).text
+
+    assert 'data-testid="verificar-telefono"' in card
+    assert f'href="{VERIFY}"' in card
+    assert "hx-trigger" not in card
+    assert "Tu consulta está en cola" not in card
+
+
+def test_the_right_code_verifies_the_phone_and_starts_the_first_lookup(
+    registered: CustomUser, client: Client, outbox: Outbox, django_capture_on_commit_callbacks
+):
+    response = verify(client, outbox.last_code(), django_capture_on_commit_callbacks)
+
+    assert response.status_code == 302
+    assert response.url == HOME
+    registered.refresh_from_db()
+    assert registered.phone_verified_at is not None
+    assert not registered.awaits_phone_verification
+    assert CedulaInfo.objects.get().status == "pending"
+    assert OrmQ.objects.count() == 1
+    assert 'data-testid="verificar-telefono"' not in client.get(reverse("census:card")).text
+
+
+def test_a_wrong_code_is_refused_and_nothing_starts(
+    registered: CustomUser, client: Client, outbox: Outbox, django_capture_on_commit_callbacks
+):
+    wrong = f"{(int(outbox.last_code()) + 1) % 1_000_000:06d}"
+
+    response = verify(client, wrong, django_capture_on_commit_callbacks)
+
+    assert response.status_code == 200
+    assert "El código no es correcto, ya se usó o venció." in response.text
+    registered.refresh_from_db()
+    assert registered.phone_verified_at is None
+    assert not CedulaInfo.objects.exists()
+
+
+def test_a_new_code_can_be_asked_for_up_to_three_an_hour(
+    registered: CustomUser, client: Client, outbox: Outbox
+):
+    resent = client.post(VERIFY, {"resend": "1"}, follow=True)
+    client.post(VERIFY, {"resend": "1"})
+    limited = client.post(VERIFY, {"resend": "1"}, follow=True)
+
+    assert "Te enviamos un código nuevo" in resent.text
+    assert "Ya te enviamos 3 códigos en la última hora" in limited.text
+    assert len(outbox.messages()) == 3
+
+
+def test_the_sweep_leaves_unverified_accounts_alone_until_they_verify(
+    registered: CustomUser, client: Client, outbox: Outbox
+):
+    assert list(CustomUser.objects.ready_for_lookup()) == []
+    sweep()
+    assert not CedulaInfo.objects.exists()
+
+    # Verified, but the hand-off after commit is lost (no on_commit here): the sweep's
+    # safety net now picks the account up.
+    client.post(VERIFY, {"code": outbox.last_code()})
+    assert not CedulaInfo.objects.exists()
+    sweep()
+
+    assert CedulaInfo.objects.get().cedula == registered.cedula
+
+
+def test_an_unverified_person_cannot_start_a_lookup_by_refreshing(
+    registered: CustomUser, client: Client
+):
+    response = client.post(reverse("census:refresh"))
+
+    assert response.status_code == 302
+    assert response.url == VERIFY
+    assert not CedulaInfo.objects.exists()
+    assert not OrmQ.objects.exists()
+
+
+def test_a_verified_person_visiting_the_verification_page_goes_home(
+    registered: CustomUser, client: Client, outbox: Outbox
+):
+    client.post(VERIFY, {"code": outbox.last_code()})
+
+    response = client.get(VERIFY)
+
+    assert response.status_code == 302
+    assert response.url == HOME
+
+
+def test_recovering_the_password_proves_the_phone_too(
+    registered: CustomUser, outbox: Outbox, django_capture_on_commit_callbacks
+):
+    visitor = Client()
+    visitor.post(reverse("accounts:recovery"), {"cedula": registered.cedula})
+    password = "Otra-clave-nueva-2026"
+    data = {
+        "cedula": registered.cedula,
+        "code": outbox.last_code(),
+        "new_password1": password,
+        "new_password2": password,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post(reverse("accounts:recovery_code"), data)
+
+    registered.refresh_from_db()
+    assert registered.phone_verified_at is not None
+    assert CedulaInfo.objects.get().status == "pending"
+
+
+def test_without_verification_every_account_is_ready_for_lookup(settings, person: CustomUser):
+    settings.PHONE_VERIFICATION = False
+
+    assert not person.awaits_phone_verification
+    assert list(CustomUser.objects.ready_for_lookup()) == [person]
+
+
+def test_the_rule_and_its_query_agree_on_who_waits(person: CustomUser, other_person, settings):
+    CustomUser.objects.filter(pk=other_person.pk).update(phone_verified_at="2026-01-01T00:00Z")
+
+    ready = set(CustomUser.objects.ready_for_lookup())
+    waiting = {user for user in CustomUser.objects.all() if user.awaits_phone_verification}
+
+    assert ready == {other_person}
+    assert waiting == {person}

@@ -1,0 +1,82 @@
+"""People, links and lookups as the referrals app leaves them, for its tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import requests
+from django.test import Client
+from django.urls import reverse
+from lookup_harness import _CSRF_TOKEN, Portal
+
+from accounts.models import CustomUser
+from referrals.models import Referral, ReferralLink
+
+_LINK_VALUE = re.compile(r'<input id="enlace"[^>]*value="([^"]+)"')
+
+
+def make_person(cedula: str, nombre: str, **extra) -> CustomUser:
+    return CustomUser.objects.create_user(
+        cedula, "Clave-segura-2026", nombre_completo=nombre, telefono="+573001234567", **extra
+    )
+
+
+def link_in(html: str) -> str:
+    """The referral link shown on a /referidos/ page."""
+    found = _LINK_VALUE.search(html)
+    assert found, "the page shows no referral link"
+    return found.group(1)
+
+
+def code_of(link: str) -> str:
+    return link.rstrip("/").rsplit("/", 1)[-1]
+
+
+def my_link(client: Client) -> str:
+    return link_in(client.get(reverse("referrals:my_people")).content.decode())
+
+
+def brought(referrer: CustomUser, *people: CustomUser) -> None:
+    """Referrals as registering through ``referrer``'s link leaves them."""
+    link = ReferralLink.objects.filter(owner=referrer, revoked_at__isnull=True).first()
+    for person in people:
+        Referral.objects.create(
+            referrer=referrer, referred=person, link=link, created_at=datetime.now(UTC)
+        )
+
+
+def item_of(page: str, name: str) -> str:
+    """The list item of one person on a /referidos/ page."""
+    items = [item.split("</li>")[0] for item in page.split('data-testid="persona"')[1:]]
+    found = [item for item in items if name in item]
+    assert len(found) == 1, f"{name} is listed {len(found)} times"
+    return found[0]
+
+
+def spreadsheet_rows(content: bytes) -> list[dict[str, str]]:
+    """The rows of /referidos/exportar.csv, checking it is written for Excel."""
+    text = content.decode("utf-8")
+    assert text.startswith("\ufeff"), "no byte-order mark: Excel would misread the accents"
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+
+
+def get(person: Portal, path: str) -> requests.Response:
+    response = person.session.get(person.base_url + path, timeout=30)
+    response.raise_for_status()
+    return response
+
+
+def submit(person: Portal, page: str, action: str, data: dict[str, Any]) -> requests.Response:
+    """Sends a form found on ``page`` as a browser would, with that page's CSRF token."""
+    token = _CSRF_TOKEN.search(get(person, page).text)
+    assert token, f"{page} has no form"
+    return person.session.post(
+        person.base_url + action,
+        data={"csrfmiddlewaretoken": token.group(1), **data},
+        allow_redirects=False,
+        timeout=30,
+    )

@@ -1,0 +1,90 @@
+"""On a phone 360 px wide, in a real Chromium: the link, its QR code (decoded from what the
+screen shows), the copy button, and registering through the link."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import Page, expect
+from referral_support import make_person
+
+from referrals.models import Referral
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 360, "height": 740}
+
+
+def fits_the_screen(page: Page) -> bool:
+    """Nothing sticks out sideways: no horizontal scrolling on the phone."""
+    return page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_on_a_phone_the_qr_code_reads_as_the_link_and_a_visitor_registers_through_it(
+    browser_page: Page,
+):
+    ana = make_person("1020304050", "Ana María Ríos")
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto("/ingresar/")
+    page.get_by_label("Cédula").fill(ana.cedula)
+    page.get_by_label("Contraseña").fill("Clave-segura-2026")
+    page.get_by_role("button", name="Ingresar").click()
+    expect(page.get_by_role("heading", name="Hola, Ana")).to_be_visible()
+
+    page.get_by_role("button", name="Abrir el menú").click()
+    page.get_by_role("link", name="Mis referidos").click()
+    expect(page.get_by_role("heading", name="Mis referidos")).to_be_visible()
+    link = page.get_by_test_id("enlace").input_value()
+    assert re.fullmatch(r"http://localhost:\d+/r/[A-Za-z0-9_-]{16}/", link)
+    assert fits_the_screen(page)
+
+    qr = page.get_by_test_id("qr").locator("svg")
+    expect(qr).to_be_in_viewport(ratio=0.1)
+    decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))
+    assert [code.text for code in decoded] == [link]
+
+    page.get_by_role("button", name="Copiar").click()
+    expect(page.get_by_role("button", name="¡Copiado!")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    whatsapp = page.get_by_role("link", name="Compartir por WhatsApp")
+    assert whatsapp.get_attribute("href").startswith("https://wa.me/?text=")
+
+    visitor = page.context.browser.new_context(
+        base_url=page.url.split("/referidos/")[0], viewport=PHONE, locale="es-CO"
+    )
+    phone = visitor.new_page()
+    phone.set_default_timeout(10_000)
+    try:
+        phone.goto(link)
+        expect(phone).to_have_url(re.compile(r"/registro/$"))
+        expect(phone.get_by_test_id("invitacion")).to_contain_text("Te invitó Ana")
+        consent = phone.get_by_label("Autorizo que Ana María Ríos vea mi lugar de votación")
+        expect(consent).not_to_be_checked()
+        assert fits_the_screen(phone)
+        phone.get_by_label("Nombre completo").fill("Beto Pérez")
+        phone.get_by_label("Cédula").fill("43210987")
+        phone.get_by_label("Teléfono").fill("3104567890")
+        phone.get_by_label("Contraseña", exact=True).fill("Clave-segura-2026")
+        phone.get_by_label("Repite la contraseña").fill("Clave-segura-2026")
+        phone.get_by_label("Acepto la").check()
+        consent.check()
+        phone.get_by_role("button", name="Registrarme").click()
+        expect(phone.get_by_role("heading", name="Hola, Beto")).to_be_visible()
+    finally:
+        visitor.close()
+
+    page.reload()
+    expect(page.get_by_test_id("persona")).to_contain_text("Beto Pérez")
+    assert fits_the_screen(page)
+    referral = Referral.objects.get()
+    assert (referral.referrer, referral.referred.cedula) == (ana, "43210987")
+    assert referral.consent_entries.get().change == "granted"
+    assert not [text for text in console if "Content Security Policy" in text]

@@ -1,0 +1,82 @@
+"""/perfil/mis-datos/ and its download: everything we hold about the person, from every
+app, and nothing about anyone else beyond the names they may know."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from census_support import PLACE, store
+from django.test import Client
+from django.urls import reverse
+from referral_support import brought, make_person
+
+from accounts.consents import accept_policy
+from accounts.models import CustomUser
+from cedula_domain import AnswerSource, LookupStatus
+from referrals.services import link_for, share_voting_place
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member(person: CustomUser) -> CustomUser:
+    accept_policy(user=person)
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE, source=AnswerSource.REGISTRADURIA)
+    referrer = make_person("5555555", "Quien Invitó")
+    link_for(owner=referrer)
+    brought(referrer, person)
+    share_voting_place(person=person, share=True)
+    share_voting_place(person=person, share=False)
+    link_for(owner=person)
+    brought(person, make_person("7777777", "Invitada Uno"))
+    return person
+
+
+def test_the_download_holds_every_section_with_its_dates(member, logged_in: Client):
+    response = logged_in.get(reverse("accounts:my_data_json"))
+
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = json.loads(response.content)
+    assert data["cuenta"]["cédula"] == "1234567"
+    assert data["cuenta"]["teléfono"] == "+573001112233"
+    [acceptance] = data["autorizaciones_de_la_política_de_datos"]
+    assert acceptance["aceptada_el"].endswith("-05:00")  # Colombia's time
+    lookup = data["consulta_del_censo"]
+    assert lookup["lugar_de_votación"]["puesto"] == PLACE.puesto
+    assert lookup["origen_del_dato"] == "Registraduría"
+    referrals = data["referidos"]
+    assert referrals["quién_te_invitó"]["nombre"] == "Quien Invitó"
+    assert referrals["quién_te_invitó"]["compartes_tu_lugar_de_votación_con_esa_persona"] is False
+    changes = referrals["quién_te_invitó"]["historial_de_tu_autorización"]
+    assert [change["cambio"] for change in changes] == ["Autorizó", "Retiró la autorización"]
+    assert [p["nombre"] for p in referrals["personas_que_invitaste"]] == ["Invitada Uno"]
+    # People are named as the person knows them: no one else's cédula or phone.
+    assert "7777777" not in response.text
+    assert "5555555" not in response.text
+
+
+def test_the_page_shows_the_same_data_in_words(member, logged_in: Client):
+    page = logged_in.get(reverse("accounts:my_data")).text
+
+    for words in (
+        "Tu cuenta",
+        "Tus autorizaciones de la política de datos",
+        "Tu consulta del censo electoral",
+        "Referidos",
+        "Jorge Eliécer Gaitán",
+        PLACE.puesto,
+        "Quien Invitó",
+        "Retiró la autorización",
+        "Invitada Uno",
+        "Eliminar mi cuenta y todos mis datos",
+    ):
+        assert words in page, words
+
+
+def test_a_person_with_no_lookup_or_referrals_gets_the_sections_they_have(logged_in: Client):
+    data = json.loads(logged_in.get(reverse("accounts:my_data_json")).content)
+
+    assert "consulta_del_censo" not in data
+    assert data["referidos"]["quién_te_invitó"] is None
+    assert data["autorizaciones_de_la_política_de_datos"] == []
