@@ -157,13 +157,17 @@ class PostgresTurnBook:
             port=database.get("PORT") or None,
             autocommit=True,
         )
-        self._connection.execute(
-            f"CREATE TABLE IF NOT EXISTS {BUCKET} "
-            "(key text PRIMARY KEY, next_turn_at double precision NOT NULL)"
-        )
-        self._connection.execute(
-            f"INSERT INTO {BUCKET} VALUES (%s, 0) ON CONFLICT DO NOTHING", (key,)
-        )
+        # Workers starting together would race on CREATE TABLE IF NOT EXISTS (PostgreSQL
+        # can then fail on its catalog): one at a time, under an advisory lock.
+        with self._connection.transaction():
+            self._connection.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (BUCKET,))
+            self._connection.execute(
+                f"CREATE TABLE IF NOT EXISTS {BUCKET} "
+                "(key text PRIMARY KEY, next_turn_at double precision NOT NULL)"
+            )
+            self._connection.execute(
+                f"INSERT INTO {BUCKET} VALUES (%s, 0) ON CONFLICT DO NOTHING", (key,)
+            )
 
     def reserve(self, interval_s: float, within_s: float) -> float | None:
         with self._lock:
