@@ -79,7 +79,7 @@ def bench_registration_latency() -> None:
     from django_q.models import OrmQ
 
     from accounts.models import CustomUser
-    from accounts.signals import request_first_census_lookup
+    from census.signals import request_first_census_lookup
 
     with_trigger = time_registrations(5_000_000)
     post_save.disconnect(request_first_census_lookup, sender=CustomUser)

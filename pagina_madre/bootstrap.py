@@ -94,34 +94,41 @@ def lookup_service() -> CedulaLookup:
         # Lookups start at the fleet's pace, and each sends its consulta at that pace too:
         # pages load in more or less time, and the site must see the interval.
         scraper=ScraperOnFirstUse(
-            lambda: build_scraper(config.scraper, turn=PaceOnFirstUse(CONSULTAS).wait_turn)
+            lambda: build_scraper(config.scraper, turn=_consulta_pace().wait_turn)
         ),
         source=DjangoSourceRepository(),
-        pace=PaceOnFirstUse(STARTS),
+        pace=PaceOnFirstUse(STARTS, lambda config: config.pace_wait_s),
         clock=clock,
         retry_policy=config.retry,
         refresh_policy=config.refresh,
         breaker_policy=config.breaker,
-        interval=timedelta(seconds=config.min_interval_s),
+        interval=timedelta(seconds=config.pace_interval_s),
         lease=lease(),
         evidence_retention=config.evidence_retention,
     )
+
+
+def _consulta_pace() -> PaceOnFirstUse:
+    # Lookups already start at the fleet's pace: a consulta waits only for the pages
+    # that loaded slower than its own, within half the lookup's budget.
+    return PaceOnFirstUse(CONSULTAS, lambda config: config.scraper.timeout_s / 2)
 
 
 class PaceOnFirstUse:
     """Connects to where the fleet keeps the pace named ``key`` at the first turn asked,
     not before: the web process never asks for one."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, max_wait_s: Callable[[CensusConfig], float]) -> None:
         self._key = key
+        self._max_wait_s = max_wait_s
         self._pace: Pace | None = None
 
     def wait_turn(self) -> bool:
         if self._pace is None:
             config = census_config()
             self._pace = shared_pace(
-                interval_s=config.min_interval_s,
-                max_wait_s=config.pace_wait_s,
+                interval_s=config.pace_interval_s,
+                max_wait_s=self._max_wait_s(config),
                 redis_url=settings.REDIS_URL,
                 database=settings.DATABASES["default"],
                 key=self._key,
