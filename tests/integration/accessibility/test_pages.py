@@ -70,7 +70,10 @@ def test_the_page_not_found_is_accessible(browser_page: Page):
 def test_the_page_of_a_refused_form_is_accessible(browser_page: Page):
     page = browser_page
     page.goto("/ingresar/")
-    page.context.clear_cookies()  # the CSRF cookie goes: the form is refused
+    # Any response rendered after the cookies go (an icon, a late asset) would hand out a
+    # fresh CSRF cookie: they go once the page has stopped fetching, so the form is refused.
+    page.wait_for_load_state("networkidle")
+    page.context.clear_cookies()
     page.get_by_label("Cédula").fill("52345678")
     page.get_by_label("Contraseña").fill("Clave-segura-2026")
     with page.expect_response(lambda response: response.status == 403):
