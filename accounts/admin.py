@@ -16,6 +16,7 @@ from accounts.forgetting import PersonNotForgettable, forget_person
 from accounts.forms import NationalPhoneInput
 from accounts.models import CustomUser, ForgottenAcceptances, PolicyAcceptanceEntry
 from pagina_madre import phones
+from pagina_madre.admin_permissions import ReadOnly, ReadOnlyInline
 
 NOT_FORGETTABLE = (
     "No se eliminó a {person}: como parte del personal decidió reclamos, y esas decisiones "
@@ -29,19 +30,11 @@ class CustomUserCreationForm(AdminUserCreationForm):
         fields = ("cedula", "nombre_completo", "telefono")
 
 
-class PolicyAcceptanceInline(admin.TabularInline):
+class PolicyAcceptanceInline(ReadOnlyInline):
     """The person's ledger of acceptances: appended by the person, never edited."""
 
     model = PolicyAcceptanceEntry
-    extra = 0
-    can_delete = False
     fields = readonly_fields = ("version", "accepted_at")
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(CustomUser)
@@ -123,16 +116,7 @@ class CustomUserAdmin(AuditedReads, UserAdmin):
 
 
 @admin.register(ForgottenAcceptances)
-class ForgottenAcceptancesAdmin(admin.ModelAdmin):
+class ForgottenAcceptancesAdmin(ReadOnly, admin.ModelAdmin):
     """Read-only: what stays of forgotten people's acceptances."""
 
     list_display = ("version", "people")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -22,6 +22,7 @@ from accounts.claims import (
 )
 from accounts.models import CedulaClaim, ClaimDecision, CustomUser
 from pagina_madre import phones
+from pagina_madre.admin_permissions import ReadOnly, ReadOnlyInline
 
 CONFIRMATION_TEMPLATE = "admin/accounts/cedulaclaim/decidir.html"
 
@@ -35,10 +36,8 @@ class DecisionForm(forms.Form):
     )
 
 
-class ClaimDecisionInline(admin.TabularInline):
+class ClaimDecisionInline(ReadOnlyInline):
     model = ClaimDecision
-    extra = 0
-    can_delete = False
     fields = readonly_fields = (
         "kind",
         "decided_by",
@@ -48,15 +47,12 @@ class ClaimDecisionInline(admin.TabularInline):
         "previous_phone",
     )
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(CedulaClaim)
-class CedulaClaimAdmin(AuditedReads, admin.ModelAdmin):
+class CedulaClaimAdmin(AuditedReads, ReadOnly, admin.ModelAdmin):
+    """Claims come from the public form and stay as they came: only the decisions change
+    them."""
+
     list_display = ("created_at", "cedula", "full_name", "national_phone", "status", "has_account")
     list_filter = ("status", "created_at")
     search_fields = ("cedula", "full_name")
@@ -86,16 +82,6 @@ class CedulaClaimAdmin(AuditedReads, admin.ModelAdmin):
     @admin.display(description="¿tiene cuenta?", boolean=True, ordering="account_exists")
     def has_account(self, claim: CedulaClaim) -> bool:
         return claim.account_exists  # type: ignore[attr-defined]
-
-    # Claims come from the public form and stay as they came: the decisions change them.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def has_decide_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("accounts.decide_cedulaclaim")
@@ -196,19 +182,10 @@ class CedulaClaimAdmin(AuditedReads, admin.ModelAdmin):
 
 
 @admin.register(ClaimDecision)
-class ClaimDecisionAdmin(AuditedReads, admin.ModelAdmin):
+class ClaimDecisionAdmin(AuditedReads, ReadOnly, admin.ModelAdmin):
     """The audit trail: nobody adds, edits or deletes a decision, superusers included."""
 
     list_display = ("decided_at", "kind", "claim", "decided_by")
     list_filter = ("kind", "decided_at")
     list_select_related = ("claim", "decided_by")
     search_fields = ("claim__cedula",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

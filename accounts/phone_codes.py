@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import enum
 import logging
+import math
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 POLICY = PhoneCodePolicy()
 LIFETIME_MINUTES = int(POLICY.lifetime.total_seconds() // 60)
+CODE_RETENTION_HOURS = math.ceil(POLICY.retention / timedelta(hours=1))
 
 
 class Delivery(enum.Enum):
@@ -82,6 +85,19 @@ def spend_code(row: IssuedCode) -> bool:
         return False
     unused = IssuedCode.objects.filter(pk=row.pk, used_at__isnull=True)
     return unused.update(used_at=now) == 1
+
+
+def withdraw_codes(*, user: CustomUser) -> None:
+    """Codes sent to a number the account no longer has stop working now
+    (``PhoneCode.withdrawn``, applied to all of the account's codes at once)."""
+    now = timezone.now()
+    IssuedCode.objects.filter(user=user, expires_at__gt=now).update(expires_at=now)
+
+
+def forget_old_codes(now: datetime) -> int:
+    """Delete the codes nothing needs any more (``PhoneCodePolicy.forgotten_before``)."""
+    deleted, _ = IssuedCode.objects.filter(issued_at__lt=POLICY.forgotten_before(now)).delete()
+    return deleted
 
 
 def _issue(*, user: CustomUser, purpose: CodePurpose, limited: bool) -> str | None:

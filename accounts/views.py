@@ -28,8 +28,9 @@ from accounts.forms import (
 )
 from accounts.login import CedulaLoginForm
 from accounts.models import CustomUser
+from accounts.phone_codes import CODE_RETENTION_HOURS
 from accounts.profile_sections import profile_sections
-from accounts.services import CedulaAlreadyRegistered, register_person
+from accounts.services import CedulaAlreadyRegistered, register_person, update_details
 from accounts.verification import send_verification_code
 from pagina_madre.rate_limits import enforce_limit, limited
 
@@ -122,8 +123,15 @@ def profile(request: HttpRequest) -> HttpResponse:
         return _change_password(request)
     profile_form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and profile_form.is_valid():
-        profile_form.save()
+        data = profile_form.cleaned_data
+        user = request.user
+        phone_changed = update_details(
+            user=user, nombre_completo=data["nombre_completo"], telefono=data["telefono"]
+        )
         messages.success(request, "Tus datos quedaron actualizados.")
+        if phone_changed and user.awaits_phone_verification:
+            send_verification_code(user=user)
+            return redirect("accounts:phone_verification")
         return redirect("accounts:profile")
     return _render_profile(request, profile_form, PasswordChangeForm(request.user))
 
@@ -163,4 +171,7 @@ class DataPolicyView(TemplateView):
     template_name = "accounts/politica_de_datos.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(**kwargs) | {"policy_version": policy.current_version()}
+        return super().get_context_data(**kwargs) | {
+            "policy_version": policy.current_version(),
+            "code_retention_hours": CODE_RETENTION_HOURS,
+        }

@@ -20,6 +20,7 @@ from cedula_domain import AnswerSource, Cedula, LookupStatus, ReportReason
 from census.fleet_status import fleet_status
 from census.forms import CensusReportForm
 from census.models import CedulaInfo, SourceState
+from pagina_madre.admin_permissions import ReadOnly, ViewOnly
 from pagina_madre.bootstrap import lookup_service
 
 # What an operator reads after recording an answer from the admin.
@@ -35,7 +36,7 @@ OPERATOR_REPORT_MESSAGES = {
 
 
 @admin.register(CedulaInfo)
-class CedulaInfoAdmin(AuditedReads, admin.ModelAdmin):
+class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     # Readable at 1280 px beside the admin's menu and filters: the state with where its
     # answer came from (or what failed last) under it, and one short date column.
     list_display = ("cedula", "nombre", "state", "attempts", "when")
@@ -81,14 +82,8 @@ class CedulaInfoAdmin(AuditedReads, admin.ModelAdmin):
         ),
     )
 
-    # The record changes only through the lookup service; the admin reads it, and its
-    # one writing view (report_view) goes through the service too.
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: CedulaInfo | None = None) -> bool:
-        return False
-
+    # The record changes only through the lookup service (ViewOnly); its one writing
+    # view (report_view) goes through the service too.
     def may_report(self, request: HttpRequest) -> bool:
         """Recording an answer changes the record: it takes the change permission, which
         the change form itself never gets (has_change_permission)."""
@@ -178,18 +173,9 @@ def _short_date(moment: datetime) -> str:
 
 
 @admin.register(SourceState)
-class SourceStateAdmin(admin.ModelAdmin):
+class SourceStateAdmin(ReadOnly, admin.ModelAdmin):
     """The fleet's page: the queue, the outcomes and the source, with the pause switch.
     The breaker changes only through the lookup service."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: SourceState | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: SourceState | None = None) -> bool:
-        return False
 
     def may_pause(self, request: HttpRequest) -> bool:
         return request.user.has_perm("census.change_sourcestate")

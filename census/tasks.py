@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from accounts.phone_codes import forget_old_codes
 from pagina_madre.bootstrap import lookup_service, purge_expired_traces
 
 
@@ -15,6 +16,10 @@ def run_lookup(*_legacy: object) -> str | None:
 
 
 def sweep() -> int:
+    """The cluster's periodic round: due lookups woken, then the housekeeping of what
+    is kept only for a while."""
     woken = lookup_service().resume_due()
-    purge_expired_traces(timezone.now())
+    now = timezone.now()
+    purge_expired_traces(now)
+    forget_old_codes(now)
     return woken

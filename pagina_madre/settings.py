@@ -126,7 +126,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             # makes a writer wait its turn instead of failing with "database is locked".
             "transaction_mode": "IMMEDIATE",
             "timeout": env.int("SQLITE_BUSY_TIMEOUT_S", default=20),
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # secure_delete: a deleted row's bytes are overwritten, so what a person had
+            # us delete does not linger in the file's free pages (Ley 1581).
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+            ),
         }
     )
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test_pagina_madre.sqlite3")}

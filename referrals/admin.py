@@ -16,22 +16,12 @@ from cedula_domain import LookupStatus
 from cedula_domain.leader import Goal
 from cedula_domain.sharing_consent import SharingConsent
 from census.presenter import STATUS_WORDS
+from pagina_madre.admin_permissions import ReadOnlyInline, ViewOnly
 from referrals.models import Leader, NetworkRefresh, Referral, ReferralLink, SharingConsentEntry
 from referrals.services import revoke_link
 
 # How deep a referral tree is drawn on a page; deeper people are counted, not listed.
 TREE_DEPTH = 3
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 class ConsentEntryInline(ReadOnlyInline):
@@ -41,7 +31,7 @@ class ConsentEntryInline(ReadOnlyInline):
 
 
 @admin.register(Referral)
-class ReferralAdmin(AuditedReads, admin.ModelAdmin):
+class ReferralAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     """Read-only: who referred whom is fixed when the person registers."""
 
     list_display = ("referred", "referrer_link", "created_at", "brought", "shares_place")
@@ -56,12 +46,6 @@ class ReferralAdmin(AuditedReads, admin.ModelAdmin):
     ordering = ("-created_at",)
     fields = readonly_fields = ("referrer", "referred", "link", "created_at", "chain", "tree")
     inlines = (ConsentEntryInline,)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Referral | None = None) -> bool:
-        return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Referral]:
         queryset = super().get_queryset(request).prefetch_related("consent_entries")
@@ -131,19 +115,13 @@ def _tree(person_id: int, depth: int) -> SafeString:
 
 
 @admin.register(ReferralLink)
-class ReferralLinkAdmin(AuditedReads, admin.ModelAdmin):
+class ReferralLinkAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     list_display = ("code", "owner", "issued_at", "revoked_at", "brought")
     list_filter = (("revoked_at", admin.EmptyFieldListFilter),)
     search_fields = ("owner__nombre_completo", "owner__cedula", "code")
     list_select_related = ("owner",)
     fields = readonly_fields = ("owner", "code", "issued_at", "revoked_at")
     actions = ("revoke",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: ReferralLink | None = None) -> bool:
-        return False
 
     def has_revoke_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("referrals.change_referrallink")

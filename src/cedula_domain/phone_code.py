@@ -7,6 +7,8 @@ retires the ones before it)::
     issued, in time -right guess->   used (once: a used code never works again)
     issued          -time passes->   expired
     issued          -max attempts->  spent
+    issued          -phone changed-> expired (withdrawn: it went to a number the account
+                                     no longer has)
 
 An account gets at most ``max_per_window`` codes per ``window``, so guessing is bounded
 too: a few codes an hour, a few tries each, out of a million.
@@ -51,6 +53,15 @@ class PhoneCodePolicy:
     def may_issue(self, *, issued_in_window: int) -> bool:
         return issued_in_window < self.max_per_window
 
+    @property
+    def retention(self) -> timedelta:
+        """How long a code is kept: while it may work or count against the allowance."""
+        return max(self.lifetime, self.window)
+
+    def forgotten_before(self, now: datetime) -> datetime:
+        """Codes issued before then are needed by nothing any more: they are deleted."""
+        return now - self.retention
+
 
 @frozen(kw_only=True)
 class PhoneCode:
@@ -74,6 +85,11 @@ class PhoneCode:
 
     def guessed_wrong(self) -> PhoneCode:
         return evolve(self, attempts=self.attempts + 1)
+
+    def withdrawn(self, now: datetime) -> PhoneCode:
+        """The code stops working now; it still counts against the account's allowance,
+        or changing the phone back and forth would send codes without limit."""
+        return evolve(self, expires_at=min(self.expires_at, now))
 
     def use(self, now: datetime, policy: PhoneCodePolicy) -> PhoneCode:
         state = self.state(now, policy)

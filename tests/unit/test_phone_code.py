@@ -57,6 +57,24 @@ def test_an_expired_code_cannot_be_used() -> None:
         PhoneCode.issue(START, POLICY).use(START + timedelta(hours=1), POLICY)
 
 
+def test_a_withdrawn_code_stops_working_at_once_and_keeps_its_issue_time() -> None:
+    code = PhoneCode.issue(START, POLICY)
+
+    withdrawn = code.withdrawn(START + timedelta(minutes=2))
+
+    assert withdrawn.state(START + timedelta(minutes=2), POLICY) is CodeState.EXPIRED
+    assert withdrawn.issued_at == START
+    assert code.withdrawn(START + timedelta(hours=1)).expires_at == code.expires_at
+
+
+def test_a_code_is_forgotten_once_it_can_neither_work_nor_count() -> None:
+    long_lived = PhoneCodePolicy(lifetime=timedelta(hours=2))
+
+    assert POLICY.retention == timedelta(hours=1)
+    assert POLICY.forgotten_before(START) == START - timedelta(hours=1)
+    assert long_lived.forgotten_before(START) == START - timedelta(hours=2)
+
+
 def test_a_policy_that_allows_nothing_is_refused() -> None:
     with pytest.raises(ValueError, match="max_attempts"):
         PhoneCodePolicy(max_attempts=0)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_q.models import OrmQ
 from sms_support import Outbox
 
-from accounts.models import CustomUser
+from accounts.models import CustomUser, IssuedCode
+from accounts.phone_codes import forget_old_codes
 from census.models import CedulaInfo
 from census.tasks import sweep
 
@@ -16,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 VERIFY = reverse("accounts:phone_verification")
 HOME = reverse("census:home")
+PROFILE = reverse("accounts:profile")
 
 
 @pytest.fixture(autouse=True)
@@ -177,3 +182,71 @@ def test_the_rule_and_its_query_agree_on_who_waits(person: CustomUser, other_per
 
     assert ready == {other_person}
     assert waiting == {person}
+
+
+def change_phone(client: Client, person: CustomUser, phone: str) -> object:
+    return client.post(PROFILE, {"nombre_completo": person.nombre_completo, "telefono": phone})
+
+
+def test_a_new_phone_must_be_verified_again_with_a_code_sent_to_it(
+    registered: CustomUser, client: Client, outbox: Outbox
+):
+    client.post(VERIFY, {"code": outbox.last_code()})
+
+    response = change_phone(client, registered, "310 765 4321")
+
+    assert response.status_code == 302
+    assert response.url == VERIFY
+    registered.refresh_from_db()
+    assert registered.awaits_phone_verification
+    assert len(outbox.messages(to="+573107654321")) == 1
+    assert "310 765 4321" in client.get(VERIFY).text
+    client.post(VERIFY, {"code": outbox.last_code(to="+573107654321")})
+    registered.refresh_from_db()
+    assert not registered.awaits_phone_verification
+
+
+def test_a_code_sent_to_the_old_phone_stops_working_when_the_phone_changes(
+    registered: CustomUser, client: Client, outbox: Outbox
+):
+    old_code = outbox.last_code(to="+573001234567")
+
+    change_phone(client, registered, "310 765 4321")
+    response = client.post(VERIFY, {"code": old_code})
+
+    assert "El código no es correcto, ya se usó o venció." in response.text
+    registered.refresh_from_db()
+    assert registered.awaits_phone_verification
+
+
+def test_changing_only_the_name_keeps_the_phone_verified(
+    registered: CustomUser, client: Client, outbox: Outbox
+):
+    client.post(VERIFY, {"code": outbox.last_code()})
+
+    response = client.post(PROFILE, {"nombre_completo": "Otro Nombre", "telefono": "300 123 4567"})
+
+    assert response.url == PROFILE
+    registered.refresh_from_db()
+    assert registered.nombre_completo == "Otro Nombre"
+    assert not registered.awaits_phone_verification
+    assert len(outbox.messages()) == 1
+
+
+def test_codes_are_deleted_once_they_can_neither_work_nor_count(registered: CustomUser):
+    sent = IssuedCode.objects.get()
+
+    assert forget_old_codes(sent.issued_at + timedelta(minutes=59)) == 0
+    assert forget_old_codes(sent.issued_at + timedelta(hours=1, seconds=1)) == 1
+    assert not IssuedCode.objects.exists()
+
+
+def test_the_sweep_deletes_the_codes_nothing_needs(registered: CustomUser, client: Client):
+    client.post(VERIFY, {"resend": "1"})
+    IssuedCode.objects.filter(pk=IssuedCode.objects.earliest("pk").pk).update(
+        issued_at=timezone.now() - timedelta(hours=2)
+    )
+
+    sweep()
+
+    assert IssuedCode.objects.count() == 1

@@ -1,6 +1,7 @@
 """What is kept only for a while: snapshots (CENSUS_EVIDENCE_DAYS) and the queue's stored
-results (minutes), dropped by the sweep; and the policy page saying so, with how to
-exercise each right and in how many days we answer."""
+results (minutes), dropped by the sweep (old SMS codes too: see test_phone_verification);
+what is deleted does not linger in the database file; and the policy page saying so, with
+how to exercise each right and in how many days we answer."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from attrs import evolve
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -62,6 +64,7 @@ def test_the_policy_says_how_long_we_keep_data_and_how_to_exercise_each_right(cl
 
     for words in (
         "30 días; después se borran",
+        "Los códigos que te enviamos por mensaje de texto: 1 hora;",
         "máximo 10 días hábiles",
         "máximo 15 días hábiles",
         reverse("accounts:my_data"),
@@ -80,3 +83,10 @@ def test_the_policy_names_where_to_write_for_requests_by_other_means(client: Cli
         '<strong>Por otros medios:</strong> escríbenos a <a href="mailto:datos@example.org">'
         in page
     )
+
+
+def test_what_is_deleted_is_overwritten_in_the_database_file():
+    """SQLite otherwise leaves a deleted row's bytes in the file's free pages."""
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA secure_delete")
+        assert cursor.fetchone() == (1,)
