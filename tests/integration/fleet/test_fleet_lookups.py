@@ -30,6 +30,8 @@ PACE_S = 1.0
 # hundredths of a second between two lookups.
 TOLERANCE_S = 0.05
 ANSWERS = {"found", "not_found"}
+# How long a burst may take to end final: spent only when something is wrong.
+DRAIN_BUDGET_S = 240
 
 
 def asked(census_sim) -> Counter[str]:
@@ -41,7 +43,9 @@ def test_a_burst_on_three_clusters_ends_final_at_one_pace_for_the_whole_fleet(fl
     cedulas = burst_cedulas(30)
 
     people = register_all(running, cedulas)
-    answers = wait_all_final(people, 150)
+    # The consultas alone take 30 turns (about 42 s); a retry or a wake-up put off comes
+    # back on Django-Q2's scheduler, which runs every 30 s: drains took 47 to 96 s in CI.
+    answers = wait_all_final(people, DRAIN_BUDGET_S)
 
     assert {answer["status"] for answer in answers.values()} <= ANSWERS
     assert asked(census_sim) == Counter(cedulas)  # each cédula once, none forgotten
@@ -60,7 +64,7 @@ def test_a_killed_cluster_and_an_emptied_redis_lose_no_lookup(fleet, census_sim,
     killed_at = time.time()
     # Every wake-up still waiting in the broker is gone: only the records remember.
     redis_db.flush()
-    answers = wait_all_final(people, 170)
+    answers = wait_all_final(people, DRAIN_BUDGET_S)
 
     assert {answer["status"] for answer in answers.values()} <= ANSWERS
     times_asked = asked(census_sim)
