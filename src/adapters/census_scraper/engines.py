@@ -109,41 +109,14 @@ class Engine(Protocol):
     def new_context(self, browser: Browser) -> BrowserContext: ...
 
 
-def _launch(
-    playwright: Playwright,
-    executable: str,
-    *,
-    headless: bool,
-    display: str | None,
-    timeout_ms: float,
-    proxy: Mapping[str, str] | None,
-) -> Browser:
-    options: dict[str, Any] = {}
-    if not headless and display:
-        options["env"] = {**os.environ, "DISPLAY": display}
-    if proxy is not None:
-        options["proxy"] = dict(proxy)
-    return playwright.chromium.launch(
-        executable_path=executable,
-        headless=headless,
-        args=launch_args(),
-        chromium_sandbox=sandboxed(),
-        timeout=timeout_ms,
-        **options,
-    )
+class _Chromium:
+    """Launching Chromium and opening a context: the same for every engine, but for when
+    it runs headless."""
 
-
-def _context(browser: Browser) -> BrowserContext:
-    return browser.new_context(locale=LOCALE, timezone_id=TIMEZONE)
-
-
-class _StockPlaywright:
     name: ClassVar[str]
 
-    def errors(self) -> ErrorTypes:
-        import playwright.sync_api as api
-
-        return ErrorTypes(error=api.Error, timeout=api.TimeoutError)
+    def headless(self, config: ScraperConfig) -> bool:
+        return config.headless
 
     def launch(
         self,
@@ -153,17 +126,30 @@ class _StockPlaywright:
         timeout_ms: float,
         proxy: Mapping[str, str] | None = None,
     ) -> Browser:
-        return _launch(
-            playwright,
-            executable,
-            headless=config.headless,
-            display=config.display,
-            timeout_ms=timeout_ms,
-            proxy=proxy,
+        headless = self.headless(config)
+        options: dict[str, Any] = {}
+        if not headless and config.display:
+            options["env"] = {**os.environ, "DISPLAY": config.display}
+        if proxy is not None:
+            options["proxy"] = dict(proxy)
+        return playwright.chromium.launch(
+            executable_path=executable,
+            headless=headless,
+            args=launch_args(),
+            chromium_sandbox=sandboxed(),
+            timeout=timeout_ms,
+            **options,
         )
 
     def new_context(self, browser: Browser) -> BrowserContext:
-        return _context(browser)
+        return browser.new_context(locale=LOCALE, timezone_id=TIMEZONE)
+
+
+class _StockPlaywright(_Chromium):
+    def errors(self) -> ErrorTypes:
+        import playwright.sync_api as api
+
+        return ErrorTypes(error=api.Error, timeout=api.TimeoutError)
 
 
 class StealthEngine(_StockPlaywright):
@@ -186,7 +172,7 @@ class PlainEngine(_StockPlaywright):
         return sync_playwright().start()
 
 
-class PatchrightEngine:
+class PatchrightEngine(_Chromium):
     name = "patchright"
 
     def errors(self) -> ErrorTypes:
@@ -199,25 +185,9 @@ class PatchrightEngine:
 
         return sync_playwright().start()  # type: ignore[return-value]  # same API, own classes
 
-    def launch(
-        self,
-        playwright: Playwright,
-        config: ScraperConfig,
-        executable: str,
-        timeout_ms: float,
-        proxy: Mapping[str, str] | None = None,
-    ) -> Browser:
-        return _launch(
-            playwright,
-            executable,
-            headless=config.display is None,
-            display=config.display,
-            timeout_ms=timeout_ms,
-            proxy=proxy,
-        )
-
-    def new_context(self, browser: Browser) -> BrowserContext:
-        return _context(browser)
+    def headless(self, config: ScraperConfig) -> bool:
+        # Headful whenever a display is set: what patchright's evasions are made for.
+        return config.display is None
 
 
 ENGINES: dict[str, type[Engine]] = {
