@@ -8,12 +8,21 @@ in the other support modules; Django's own suites import the fixture into their 
 
 from __future__ import annotations
 
+import time
 import uuid
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 
 @pytest.fixture(autouse=True)
-def rate_limits_start_afresh(settings: Any) -> None:
+def rate_limits_start_afresh(settings: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     settings.RATELIMIT_CACHE_PREFIX = f"rl:{uuid.uuid4().hex}:"
+    # django-ratelimit counts in fixed windows, each key's hour ending at a second of its
+    # own: a test that ran across that second would see its count start over. The
+    # windows' clock stands still for the test's length.
+    import django_ratelimit.core
+
+    started = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: started))
