@@ -25,7 +25,9 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 # With debug off the portal hardens HTTPS (below) unless told it runs on plain HTTP
 # locally (DJANGO_SECURE_SSL=0, as `make run` and `make demo` say).
 SECURE_SSL = not DEBUG and env.bool("DJANGO_SECURE_SSL", default=True)
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+# Read as given: django-environ takes a value starting with "$" for a reference to another
+# variable, and a generated key starts with "$" one time in fifty.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if SECURE_SSL:
         raise ImproperlyConfigured(

@@ -175,6 +175,23 @@ def test_a_local_run_without_secret_generates_one_outside_git(tmp_path: Path):
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
 
 
+def test_a_secret_key_starting_with_a_dollar_sign_is_taken_as_given(tmp_path: Path):
+    key = "$_5" + "k" * 50  # django-environ would read "$..." as another variable's name
+    env = {
+        "DJANGO_SECRET_KEY": key,
+        "DJANGO_SECURE_SSL": "0",
+        "PAGINA_MADRE_DATA_DIR": str(tmp_path),
+    }
+
+    shown = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)", **env
+    )
+
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[-1] == key
+    assert not (tmp_path / "secret_key").exists()
+
+
 def test_the_deploy_checklist_stays_clean_with_every_protection_switched_on(tmp_path: Path):
     env = production_env(tmp_path) | {
         "STAFF_TOTP": "1",
