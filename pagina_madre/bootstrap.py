@@ -31,6 +31,7 @@ from pagina_madre.census_config import CensusConfig
 __all__ = [
     "build_one_off_scraper",
     "census_config",
+    "official_page_url",
     "forget_in_queue",
     "forget_snapshots",
     "lease",
@@ -42,6 +43,12 @@ __all__ = [
 
 def census_config() -> CensusConfig:
     return settings.CENSUS
+
+
+def official_page_url() -> str:
+    """The Registraduría's page people are sent to, to look themselves up: the public page
+    of the portal the operator configured (``CENSUS_URL``, ``CENSUS_PORTAL``)."""
+    return census_config().scraper.url
 
 
 def lease() -> timedelta:

@@ -43,6 +43,17 @@ class Cancelled(_Outcome):
     cancellation: Cancellation
 
 
+@frozen(kw_only=True)
+class NotEnabled(_Outcome):
+    """The cédula is valid, but its holder may not vote (political rights lost or
+    suspended): not a cancellation, and never to be shown as one."""
+
+    # As the census words it ("Vigente con pérdida o suspensión de los derechos políticos").
+    reason: str
+    resolucion: str = ""
+    fecha: str = ""
+
+
 class BlockKind(enum.Enum):
     FIREWALL = "firewall"
     CAPTCHA = "captcha"
@@ -93,10 +104,10 @@ class PageChanged(_Outcome):
         return f"page changed: {self.missing}"
 
 
-Terminal = Found | NotFound | Cancelled
+Terminal = Found | NotFound | Cancelled | NotEnabled
 Failure = Blocked | Unavailable | PageChanged
 Outcome = Terminal | Failure
 
 
 def is_terminal(outcome: Outcome) -> bool:
-    return isinstance(outcome, Found | NotFound | Cancelled)
+    return isinstance(outcome, Found | NotFound | Cancelled | NotEnabled)
