@@ -42,9 +42,17 @@ run demo scale-demo bench: export DJANGO_SECURE_SSL ?= 0
 run: migrate browser
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho start
 
-# The same against the local census simulator, with a banner on every page.
+# The same against the local census simulator, with a banner on every page. The simulator
+# plays each real portal at its own path: `make demo PORTAL=wsp` (consultacenso, wsp,
+# eleccionescolombia).
+PORTAL ?= consultacenso
+DEMO_PAGE_consultacenso := http://127.0.0.1:8765/
+DEMO_PAGE_wsp := http://127.0.0.1:8765/censo/consultar/
+DEMO_PAGE_eleccionescolombia := http://127.0.0.1:8765/identificacion
 demo: migrate browser
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CENSUS_URL=http://127.0.0.1:8765/ CENSUS_SIMULATED=1 \
+	@test -n "$(DEMO_PAGE_$(PORTAL))" || { echo "PORTAL: consultacenso, wsp or eleccionescolombia"; exit 2; }
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CENSUS_URL=$(DEMO_PAGE_$(PORTAL)) \
+		CENSUS_API_URL=http://localhost:8765/ CENSUS_SIMULATED=1 \
 		$(VENV)/bin/honcho -f Procfile.demo start
 
 # The fleet on one machine: the portal and 3 clusters of 2 workers on the local PostgreSQL

@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
@@ -21,7 +21,7 @@ from census.fleet_status import fleet_status
 from census.forms import CensusReportForm
 from census.models import CedulaInfo, SourceState
 from pagina_madre.admin_permissions import ReadOnly, ViewOnly
-from pagina_madre.bootstrap import lookup_service
+from pagina_madre.bootstrap import lookup_service, snapshot_file
 
 # What an operator reads after recording an answer from the admin.
 OPERATOR_REPORT_MESSAGES = {
@@ -32,6 +32,8 @@ OPERATOR_REPORT_MESSAGES = {
     # Operators may replace the Registraduría's answer, so this one is never expected.
     ReportReason.REGISTRADURIA_ANSWERED: "La Registraduría ya respondió; no se registró el dato.",
     ReportReason.NO_ACCOUNT: "La cuenta de esta persona ya no existe; no se registró el dato.",
+    # Only a person's word waits for the way forward; never an operator's.
+    ReportReason.NOT_OFFERED: "No se registró el dato.",
 }
 
 
@@ -67,7 +69,7 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
                 )
             },
         ),
-        ("Novedad", {"fields": ("novedad", "resolucion", "fecha_novedad")}),
+        ("Novedad", {"fields": ("novedad", "resolucion", "fecha_novedad", "voting_restricted")}),
         (
             "Diagnóstico",
             {
@@ -180,6 +182,26 @@ class SourceStateAdmin(ReadOnly, admin.ModelAdmin):
     def may_pause(self, request: HttpRequest) -> bool:
         return request.user.has_perm("census.change_sourcestate")
 
+    def get_urls(self) -> list[URLPattern]:
+        snapshot = path(
+            "instantanea/<str:name>",
+            self.admin_site.admin_view(self.snapshot_view),
+            name="census_sourcestate_snapshot",
+        )
+        return [snapshot, *super().get_urls()]
+
+    def snapshot_view(self, request: HttpRequest, name: str) -> FileResponse:
+        """A snapshot's screenshot, or its page as text: the page came from another site,
+        and its scripts must never run under the portal's address."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        found = snapshot_file(name)
+        if found is None:
+            raise Http404("No existe esa instantánea.")
+        if found.suffix == ".png":
+            return FileResponse(found.open("rb"), content_type="image/png")
+        return FileResponse(found.open("rb"), content_type="text/plain; charset=utf-8")
+
     def changelist_view(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
@@ -203,6 +225,8 @@ class SourceStateAdmin(ReadOnly, admin.ModelAdmin):
             service.pause_source(f"{request.user.get_username()}: {reason}")
             self.message_user(request, "Pausaste las consultas a la Registraduría.")
         else:
+            alarm = service.source_state().page_changed
             service.resume_source()
-            self.message_user(request, "Las consultas a la Registraduría siguen.")
+            said = "Se apagó la alarma de la página cambiada. " if alarm else ""
+            self.message_user(request, f"{said}Las consultas a la Registraduría siguen.")
         return redirect(reverse("admin:census_sourcestate_changelist"))

@@ -10,7 +10,7 @@ from django.db.models import Count, Min, Q
 from cedula_domain import Admission, Breaker, LookupStatus
 from census.models import CedulaInfo, LookupAttempt
 from census.presenter import BLOCK_WORDS, BREAKER_WORDS, OUTCOME_WORDS
-from pagina_madre.bootstrap import census_config, lookup_service
+from pagina_madre.bootstrap import census_config, lookup_service, newest_snapshot
 
 WINDOWS = {"hora": timedelta(hours=1), "dia": timedelta(days=1)}
 
@@ -34,6 +34,8 @@ def fleet_status(now: datetime) -> dict[str, Any]:
         "oldest_wait_s": round((now - oldest).total_seconds()) if oldest else 0,
         "outcomes": {name: _outcomes(now - span) for name, span in WINDOWS.items()},
         "source": _source(lookup_service().source_state(), now),
+        # The newest snapshot of a changed page or a block (CENSUS_SNAPSHOT_DIR), if any.
+        "snapshot": _snapshot(),
         "configured_per_minute": round(60 / interval_s, 2) if interval_s else None,
         "effective_per_minute": _last_hour_per_minute(now),
     }
@@ -66,4 +68,20 @@ def _source(breaker: Breaker, now: datetime) -> dict[str, Any]:
         "opened_at": breaker.opened_at.isoformat() if breaker.opened_at else None,
         "retry_at": breaker.retry_at.isoformat() if breaker.retry_at else None,
         "last_block": BLOCK_WORDS[breaker.last_block] if breaker.last_block else None,
+        # The alarm: the page changed, and nobody asks until an operator resumes.
+        "page_changed": breaker.page_changed,
+        "changes_in_a_row": breaker.changes_in_a_row,
+        "changed_at": breaker.changed_at.isoformat() if breaker.changed_at else None,
+        "last_change": breaker.last_change,
+    }
+
+
+def _snapshot() -> dict[str, Any] | None:
+    snapshot = newest_snapshot()
+    if snapshot is None:
+        return None
+    return {
+        "name": snapshot.name,
+        "taken_at": snapshot.taken_at.isoformat(),
+        "files": list(snapshot.files),
     }

@@ -9,7 +9,15 @@ from typing import Any
 from django import forms
 
 from accounts.forms import DIGITS_ONLY
-from cedula_domain import Cancellation, Cancelled, Found, NotFound, Terminal, VotingPlace
+from cedula_domain import (
+    Cancellation,
+    Cancelled,
+    Found,
+    NotEnabled,
+    NotFound,
+    Terminal,
+    VotingPlace,
+)
 from census.colombia import DEPARTAMENTOS, NOVEDADES
 
 
@@ -42,6 +50,7 @@ class CensusReportForm(forms.Form):
     FOUND = "encontrado"
     NOT_FOUND = "no_encontrado"
     CANCELLED = "cancelada"
+    NOT_ENABLED = "sin_derecho_a_votar"
 
     resultado = forms.ChoiceField(
         label="¿Qué dice la página de la Registraduría?",
@@ -49,6 +58,12 @@ class CensusReportForm(forms.Form):
             (FOUND, "Aparece el lugar de votación (puesto y mesa)"),
             (NOT_FOUND, "La cédula no aparece en el censo electoral"),
             (CANCELLED, "La cédula aparece cancelada (con una novedad)"),
+            (
+                NOT_ENABLED,
+                "La cédula aparece vigente, pero sin derecho a votar (por ejemplo, «Vigente "
+                "con pérdida o suspensión de los derechos políticos» o «no se encuentra "
+                "habilitado para votar»)",
+            ),
         ],
         widget=forms.RadioSelect,
         error_messages={
@@ -124,4 +139,7 @@ class CensusReportForm(forms.Form):
             return Found(place=place)
         if data["resultado"] == self.CANCELLED:
             return Cancelled(cancellation=Cancellation(novedad=data["novedad"]))
+        if data["resultado"] == self.NOT_ENABLED:
+            # The card says it in its own words; the census's exact ones are not asked for.
+            return NotEnabled(reason="")
         return NotFound()

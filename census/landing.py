@@ -11,8 +11,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from census.presenter import OFFICIAL_URL
-
 View = Callable[..., HttpResponse]
 
 
@@ -25,6 +23,6 @@ def landing_for_visitors(home: View) -> View:
     def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
             return home(request, *args, **kwargs)
-        return render(request, "portada.html", {"census_official_url": OFFICIAL_URL})
+        return render(request, "portada.html")
 
     return view

@@ -66,9 +66,17 @@ class CedulaInfo(models.Model):
     latitud = models.FloatField(null=True, blank=True)
     longitud = models.FloatField(null=True, blank=True)
 
+    # The census's novelty: a cancellation, or (voting_restricted) a restriction that leaves
+    # the cédula valid and its holder unable to vote. The status cannot tell them apart
+    # while a refresh runs, and the last answer stays shown.
     novedad = models.CharField(max_length=200, blank=True)
     resolucion = models.CharField("resolución", max_length=100, blank=True)
     fecha_novedad = models.CharField("fecha de la novedad", max_length=50, blank=True)
+    voting_restricted = models.BooleanField(
+        "vigente, sin derecho a votar",
+        default=False,
+        help_text="La novedad no cancela la cédula: la persona no puede votar por ahora.",
+    )
 
     engine = models.CharField("motor del navegador", max_length=20, blank=True)
     evidence = models.TextField("evidencia", blank=True)
@@ -91,6 +99,10 @@ class CedulaInfo(models.Model):
         return f"{self.cedula}: {self.get_status_display()}"
 
 
+# What the last changed page lacked, as the scraper said it (longer is cut).
+LAST_CHANGE_LENGTH = 300
+
+
 class SourceState(models.Model):
     """The census site as the whole fleet sees it: the domain's Breaker as one row."""
 
@@ -106,6 +118,11 @@ class SourceState(models.Model):
     )
     paused = models.BooleanField("pausado por un operador", default=False)
     paused_reason = models.CharField("motivo de la pausa", max_length=200, blank=True)
+    changes_in_a_row = models.PositiveIntegerField("páginas cambiadas seguidas", default=0)
+    changed_at = models.DateTimeField("la página cambió el", null=True, blank=True)
+    last_change = models.CharField(
+        "qué faltaba en la página", max_length=LAST_CHANGE_LENGTH, blank=True
+    )
     version = models.PositiveIntegerField("versión", default=0)
     updated_at = models.DateTimeField("actualizado el", auto_now=True)
 

@@ -38,8 +38,10 @@ def census_lookup(user: CustomUser) -> dict[str, Any] | None:
                 "novedad": info.novedad,
                 "resolución": info.resolucion,
                 "fecha": info.fecha_novedad,
+                # Otherwise the novedad cancels the cédula.
+                "cédula_vigente_sin_derecho_a_votar": info.voting_restricted,
             }
-            if info.novedad
+            if info.novedad or info.voting_restricted
             else None
         ),
         # Kept for operators to check the answer, until the evidence's retention ends.

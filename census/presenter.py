@@ -17,22 +17,19 @@ from cedula_domain import (
     BlockKind,
     BreakerState,
     Cancellation,
-    Cancelled,
     FailureKind,
-    Found,
     LookupRecord,
     LookupStatus,
-    NotFound,
     Outcome,
     PlaceInLine,
     Priority,
     RefreshDecision,
+    Restriction,
     VotingPlace,
+    WayForward,
+    is_terminal,
     status_of,
 )
-
-# Where a person can look themselves up: offered whenever the automatic lookup cannot answer.
-OFFICIAL_URL = "https://consultacenso.registraduria.gov.co/"
 
 STATUS_WORDS: dict[LookupStatus, str] = {
     LookupStatus.PENDING: "En cola",
@@ -40,8 +37,11 @@ STATUS_WORDS: dict[LookupStatus, str] = {
     LookupStatus.FOUND: "Encontrada",
     LookupStatus.NOT_FOUND: "No está en el censo",
     LookupStatus.CANCELLED: "Cédula cancelada",
+    LookupStatus.NOT_ENABLED: "Vigente, sin derecho a votar",
     LookupStatus.ERROR: "Sin respuesta",
 }
+# A result the person has not consented to show whoever brought them (cedula_domain.roster).
+WITHHELD_STATUS_WORDS = "Resultado no compartido"
 FAILURE_WORDS: dict[FailureKind, str] = {
     FailureKind.BLOCKED: "Bloqueada por el sitio",
     FailureKind.UNAVAILABLE: "Sitio no disponible",
@@ -78,6 +78,7 @@ BREAKER_WORDS: dict[BreakerState, str] = {
     BreakerState.CLOSED: "Consultando con normalidad",
     BreakerState.OPEN: "En pausa por bloqueos",
     BreakerState.PROBING: "Probando si el sitio responde",
+    BreakerState.CHANGED: "Detenido: la página de la Registraduría cambió",
 }
 # Every name ``outcome_name`` gives, with its words (answers read like their status).
 OUTCOME_WORDS: dict[str, str] = {
@@ -90,6 +91,11 @@ OUTCOME_WORDS.pop(LookupStatus.ERROR.value)
 def choices(words: Mapping[enum.Enum, str]) -> list[tuple[str, str]]:
     """Model field choices: the enum's value stored, its words shown."""
     return [(member.value, text) for member, text in words.items()]
+
+
+def seen_status_words(status: LookupStatus | None) -> str:
+    """A lookup's status as the person who brought its holder reads it; None is withheld."""
+    return WITHHELD_STATUS_WORDS if status is None else STATUS_WORDS[status]
 
 
 def line_sentence(line: PlaceInLine | None, now: datetime) -> str:
@@ -134,6 +140,17 @@ CANCELLED_NEXT_STEP = (
     "si crees que es un error, se puede corregir: ve a una sede de la Registraduría con tu "
     "cédula original y pide que revisen tu caso."
 )
+# A valid cédula whose holder may not vote now: never worded as a cancellation.
+NOT_ENABLED_MEANING = (
+    "Tu cédula no está cancelada: sigue vigente y te sirve para identificarte. Esto casi "
+    "siempre quiere decir que perdiste o tienes suspendidos tus derechos políticos, por "
+    "ejemplo por una sentencia judicial. Muchas veces es temporal: cuando la suspensión "
+    "termina, puedes volver a votar."
+)
+NOT_ENABLED_NEXT_STEP = (
+    "para saber por qué y hasta cuándo, pregunta en una sede de la Registraduría y lleva tu "
+    "cédula original."
+)
 # What a cancellation ("novedad") means, found by a word of it: the census writes them
 # with varying capitals and accents, and more specific ones contain the general ones
 # ("Cancelada por Muerte Facultad Ley"), so the first match wins.
@@ -162,6 +179,54 @@ def cancellation_meaning(cancellation: Cancellation) -> str:
     return next((meaning for key, meaning in CANCELLATION_MEANINGS if key in words), "")
 
 
+# Why the person is offered to finish the lookup themselves (GAVE_UP: what failed says it).
+WAY_FORWARD_SENTENCES: dict[WayForward, str] = {
+    WayForward.CAPTCHA: (
+        "La Registraduría está pidiendo una verificación que solo una persona puede hacer, "
+        "así que no pudimos terminar la consulta por ti."
+    ),
+    WayForward.SITE_REFUSES: (
+        "La Registraduría no está dejando hacer consultas automáticas por ahora, así que no "
+        "pudimos terminar la consulta por ti."
+    ),
+    WayForward.PAGE_CHANGED: (
+        "La página de consulta de la Registraduría cambió y estamos adaptando el portal, así "
+        "que por ahora no podemos hacer la consulta por ti."
+    ),
+}
+# What the card says once the person told us, while their lookup still waits in line.
+TOLD_WHILE_WAITING = (
+    "Guardamos lo que nos contaste. Tu consulta sigue en la cola: si la Registraduría nos "
+    "responde, verás aquí su respuesta."
+)
+
+
+def way_forward_sentence(way: WayForward, record: LookupRecord) -> str:
+    """Why the person is asked to finish the lookup themselves."""
+    if way is not WayForward.GAVE_UP:
+        return WAY_FORWARD_SENTENCES[way]
+    if record.blocked_by_captcha:
+        return f"{WAY_FORWARD_SENTENCES[WayForward.CAPTCHA]} {gave_up_sentence(record)}".strip()
+    return f"{gave_up_sentence(record)} {failure_sentence(record)}".strip()
+
+
+def way_forward_next_step(
+    way: WayForward | None, record: LookupRecord, line: PlaceInLine | None, now: datetime
+) -> str:
+    """What becomes of their lookup meanwhile, with the offer."""
+    offer = "puedes terminar la consulta tú en dos pasos."
+    if way is None or record.status is not LookupStatus.PENDING:
+        return offer.capitalize()
+    if way is WayForward.PAGE_CHANGED:
+        return f"Tu consulta sigue en la cola y la haremos cuando el portal esté listo; {offer}"
+    # Behind the breaker, its own next try waits for the site's.
+    held = line is not None and line.source_held and line.estimated_at is not None
+    at = line.estimated_at if held else record.next_attempt_at
+    if at is None:
+        return f"Tu consulta sigue en la cola, pero {offer}"
+    return f"Lo intentaremos de nuevo hacia las {timezone.localtime(at):%H:%M}, pero {offer}"
+
+
 def gave_up_sentence(record: LookupRecord) -> str:
     """How hard we tried, beside the heading that says the lookup ended without an answer."""
     return f"Lo intentamos {record.attempts} veces." if record.attempts > 1 else ""
@@ -183,10 +248,10 @@ def moment_words(moment: datetime, now: datetime) -> str:
     return f"el {day} a las {local:%H:%M}"
 
 
-def announcement(record: LookupRecord) -> str:
+def announcement(record: LookupRecord, way: WayForward | None = None) -> str:
     """One sentence for screen readers when the card stops changing by itself: the
-    answer, or that the lookup needs the person."""
-    if record.awaits_person:
+    answer, or that the lookup needs the person (``way``: why it is offered to them)."""
+    if way is not None:
         return (
             "No pudimos terminar la consulta por ti. "
             "Puedes terminarla tú en la página de la Registraduría."
@@ -198,6 +263,8 @@ def announcement(record: LookupRecord) -> str:
         return "Listo: tu cédula no aparece en el censo electoral."
     if record.status is LookupStatus.CANCELLED:
         return "Listo: tu cédula aparece cancelada en la Registraduría."
+    if record.status is LookupStatus.NOT_ENABLED:
+        return "Listo: tu cédula está vigente, pero por ahora no puedes votar."
     if record.status is LookupStatus.ERROR:
         return "No pudimos actualizar tu lugar de votación; ves la última respuesta."
     return ""
@@ -211,17 +278,21 @@ def _plain(text: str) -> str:
 
 def outcome_name(outcome: Outcome) -> str:
     """One attempt's outcome by name: the status an answer leads to, or the failure kind."""
-    if isinstance(outcome, Found | NotFound | Cancelled):
+    if is_terminal(outcome):
         return status_of(outcome).value
     return outcome.kind.value
 
 
-def status_json(record: LookupRecord, line: PlaceInLine | None = None) -> dict[str, Any]:
+def status_json(
+    record: LookupRecord, line: PlaceInLine | None = None, way: WayForward | None = None
+) -> dict[str, Any]:
     """The public shape of GET /censo/estado.json; never evidence or failure internals."""
     return {
         "status": record.status.value,
         "voting_place": voting_place_json(record.voting_place),
         "cancellation": cancellation_json(record.cancellation),
+        # The cédula is valid but its holder may not vote now ("not_enabled").
+        "restriction": restriction_json(record.restriction),
         "attempts": record.attempts,
         "next_attempt_at": _iso(record.next_attempt_at),
         "fetched_at": _iso(record.fetched_at),
@@ -230,6 +301,9 @@ def status_json(record: LookupRecord, line: PlaceInLine | None = None) -> dict[s
         # While waiting: how many lookups go first, and when this one should start.
         "queue_position": line.ahead + 1 if line else None,
         "estimated_at": _iso(line.estimated_at) if line else None,
+        # Why the person may finish the lookup themselves now ("captcha", "site_refuses",
+        # "page_changed", "gave_up"); None when not offered.
+        "way_forward": way.value if way else None,
     }
 
 
@@ -252,6 +326,16 @@ def cancellation_json(cancellation: Cancellation | None) -> dict[str, str] | Non
         "novedad": cancellation.novedad,
         "resolucion": cancellation.resolucion,
         "fecha": cancellation.fecha,
+    }
+
+
+def restriction_json(restriction: Restriction | None) -> dict[str, str] | None:
+    if restriction is None:
+        return None
+    return {
+        "reason": restriction.reason,
+        "resolucion": restriction.resolucion,
+        "fecha": restriction.fecha,
     }
 
 

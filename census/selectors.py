@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accounts.models import CustomUser
-from cedula_domain import Cedula, LookupRecord, PlaceInLine, RefreshDecision
+from cedula_domain import Cedula, LookupRecord, PlaceInLine, RefreshDecision, WayForward
 from pagina_madre.bootstrap import lookup_service
 
 
@@ -13,6 +13,14 @@ def census_record(user: CustomUser) -> LookupRecord:
 
 def census_line(user: CustomUser) -> PlaceInLine | None:
     return lookup_service().place_in_line(Cedula(user.cedula))
+
+
+def census_way_forward(user: CustomUser, record: LookupRecord) -> WayForward | None:
+    """Whether the person may finish their lookup (``record``) themselves now, and why.
+    Not before their phone is verified: until then there is no lookup to finish."""
+    if user.awaits_phone_verification:
+        return None
+    return lookup_service().way_forward(record)
 
 
 def census_refresh_decision(user: CustomUser) -> RefreshDecision:

@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from accounts.models import CustomUser
 from cedula_domain import (
     Cedula,
+    LookupStatus,
     RefreshDecision,
     RefreshReason,
     ReportReason,
@@ -26,8 +27,10 @@ from census.forms import CensusReportForm
 from census.presenter import (
     CANCELLED_MEANING,
     CANCELLED_NEXT_STEP,
+    NOT_ENABLED_MEANING,
+    NOT_ENABLED_NEXT_STEP,
     NOT_FOUND_MEANING,
-    OFFICIAL_URL,
+    TOLD_WHILE_WAITING,
     WHAT_TO_BRING,
     announcement,
     cancellation_meaning,
@@ -37,8 +40,15 @@ from census.presenter import (
     moment_words,
     refresh_sentence,
     status_json,
+    way_forward_next_step,
+    way_forward_sentence,
 )
-from census.selectors import census_line, census_record, census_refresh_decision
+from census.selectors import (
+    census_line,
+    census_record,
+    census_refresh_decision,
+    census_way_forward,
+)
 from pagina_madre.bootstrap import lookup_service
 from pagina_madre.rate_limits import limited
 
@@ -59,6 +69,10 @@ REPORT_MESSAGES = {
         "Si crees que está desactualizada, usa «Volver a consultar»."
     ),
     ReportReason.NO_ACCOUNT: NO_ACCOUNT_MESSAGE,
+    ReportReason.NOT_OFFERED: (
+        "No guardamos esta respuesta: por ahora no hace falta que nos cuentes qué te salió. "
+        "Lo que ves aquí es lo último que sabemos."
+    ),
 }
 
 
@@ -70,10 +84,17 @@ def census_card_context(
     record = census_record(user)
     line = census_line(user)
     now = timezone.now()  # after the line's estimate, which counts from its own now
-    offers_report = report_form is not None or record.awaits_person
-    # Polling swaps the whole card, which would wipe what the person is typing; and a
-    # lookup waiting for the phone's code does not move by itself.
-    polling = not (offers_report or record.status.is_final or user.awaits_phone_verification)
+    way = census_way_forward(user, record)
+    offers_report = report_form is not None or way is not None
+    # Polling swaps the whole card, which would wipe what the person is typing; a lookup
+    # waiting for the phone's code does not move by itself; and once the person told us
+    # their answer, it is shown until the Registraduría's (on their next visit).
+    polling = not (
+        offers_report
+        or record.status.is_final
+        or user.awaits_phone_verification
+        or record.told_by_person
+    )
     # Offered only when it would be accepted; otherwise the card says from when.
     refresh = census_refresh_decision(user) if record.status.is_final else None
     return {
@@ -83,8 +104,14 @@ def census_card_context(
         "census_line": line_sentence(line, now),
         "census_polling": polling,
         "census_poll_seconds": POLL_SECONDS,
-        "census_announcement": "" if polling else announcement(record),
-        "census_official_url": OFFICIAL_URL,
+        "census_announcement": "" if polling else announcement(record, way),
+        "census_way_forward": way_forward_sentence(way, record) if way else "",
+        "census_way_forward_next": way_forward_next_step(way, record, line, now),
+        "census_told_while_waiting": (
+            TOLD_WHILE_WAITING
+            if record.told_by_person and record.status is LookupStatus.PENDING
+            else ""
+        ),
         "census_report_form": (report_form or CensusReportForm()) if offers_report else None,
         "census_refresh_offered": refresh is not None and refresh.allowed,
         "census_refresh_later": refresh_sentence(refresh, now) if refresh else "",
@@ -92,6 +119,8 @@ def census_card_context(
         "census_not_found_meaning": NOT_FOUND_MEANING,
         "census_cancelled_meaning": CANCELLED_MEANING,
         "census_cancelled_next_step": CANCELLED_NEXT_STEP,
+        "census_not_enabled_meaning": NOT_ENABLED_MEANING,
+        "census_not_enabled_next_step": NOT_ENABLED_NEXT_STEP,
         "census_cancellation_meaning": (
             cancellation_meaning(record.cancellation) if record.cancellation else ""
         ),
@@ -115,7 +144,9 @@ def census_card(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def census_status(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(status_json(census_record(request.user), census_line(request.user)))
+    record = census_record(request.user)
+    line = census_line(request.user)
+    return JsonResponse(status_json(record, line, census_way_forward(request.user, record)))
 
 
 @require_POST
@@ -143,6 +174,8 @@ def _refresh_message(decision: RefreshDecision) -> str:
 @limited(group="report", rate_setting="REPORT_RATE", key="user")
 def census_report(request: HttpRequest) -> HttpResponse:
     """The person tells us what the Registraduría's page showed them."""
+    if request.user.awaits_phone_verification:  # no lookup of theirs has started yet
+        return redirect("accounts:phone_verification")
     form = CensusReportForm(request.POST)
     if not form.is_valid():
         context = census_card_context(request.user, report_form=form)

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from attrs import evolve
+from attrs import evolve, frozen
 from django.conf import settings
 
 from adapters.census_scraper import BrowserNotFound, build_scraper, resolve_executable
+from adapters.census_scraper.factory import build_prober
+from adapters.census_scraper.probe import PortalProbe
 from adapters.census_scraper.snapshots import SnapshotStore, about, subject_of
 from adapters.clock import SystemClock
 from adapters.django_q_queue import DjangoQTaskQueue
@@ -31,13 +34,16 @@ from pagina_madre.census_config import CensusConfig
 __all__ = [
     "build_one_off_scraper",
     "census_config",
-    "official_page_url",
     "forget_in_queue",
     "forget_snapshots",
     "lease",
     "lookup_service",
     "missing_browser",
+    "newest_snapshot",
+    "official_page_url",
+    "probe_census_page",
     "purge_expired_traces",
+    "snapshot_file",
 ]
 
 
@@ -70,6 +76,16 @@ def build_one_off_scraper(**overrides: Any) -> CensusScraper:
     """The configured scraper with some settings changed (``url``, ``engines``), for a
     lookup outside the queue. Raises ValueError for bad overrides, ``BrowserNotFound``."""
     return build_scraper(evolve(census_config().scraper, **overrides))
+
+
+def probe_census_page(**overrides: Any) -> PortalProbe:
+    """Which known portal the configured page (or ``url``) is, asking it nothing. Raises
+    ValueError for bad overrides, ``BrowserNotFound``."""
+    prober = build_prober(evolve(census_config().scraper, **overrides))
+    try:
+        return prober.probe()
+    finally:
+        prober.close()
 
 
 class ScraperOnFirstUse:
@@ -170,6 +186,49 @@ def purge_expired_traces(now: datetime) -> None:
         successes_before=now - timedelta(minutes=settings.QCLUSTER_RESULTS_MINUTES),
         failures_before=now - retention,
     )
+
+
+@frozen
+class Snapshot:
+    """One snapshot operators may open: its name and the files saved under it."""
+
+    name: str
+    taken_at: datetime
+    # File names in CENSUS_SNAPSHOT_DIR, the screenshot first when there is one.
+    files: tuple[str, ...]
+
+
+_OPENED = (".png", ".html")
+
+
+def newest_snapshot() -> Snapshot | None:
+    """The snapshot written last (a changed page, or a block), or None when none is kept."""
+    files = _snapshot_files()
+    if not files:
+        return None
+    newest = max(files, key=lambda path: (path.stat().st_mtime, path.name))
+    same = sorted(
+        (path for path in files if path.stem == newest.stem),
+        key=lambda path: _OPENED.index(path.suffix),
+    )
+    return Snapshot(
+        name=newest.stem,
+        taken_at=datetime.fromtimestamp(newest.stat().st_mtime, tz=UTC),
+        files=tuple(path.name for path in same),
+    )
+
+
+def snapshot_file(name: str) -> Path | None:
+    """The snapshot file called ``name`` in CENSUS_SNAPSHOT_DIR; None for any other name
+    (never a path outside it)."""
+    return next((path for path in _snapshot_files() if path.name == name), None)
+
+
+def _snapshot_files() -> list[Path]:
+    store = _snapshot_store()
+    if store is None or not store.directory.is_dir():
+        return []
+    return [path for path in store.directory.iterdir() if path.suffix in _OPENED and path.is_file()]
 
 
 def _snapshot_store() -> SnapshotStore | None:

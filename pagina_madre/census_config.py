@@ -77,6 +77,7 @@ class CensusConfig:
                 threshold=read.number("CENSUS_BREAKER_THRESHOLD", int),
                 cooldown=_seconds(read.number("CENSUS_BREAKER_COOLDOWN_S", float)),
                 max_cooldown=_seconds(read.number("CENSUS_BREAKER_MAX_COOLDOWN_S", float)),
+                changed_threshold=read.number("CENSUS_CHANGED_THRESHOLD", int),
             )
         )
         days = read.number("CENSUS_EVIDENCE_DAYS", int)

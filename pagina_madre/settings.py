@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "census.context_processors.census_simulated",
                 "census.context_processors.census_retention",
+                "census.context_processors.census_official_page",
                 "pagina_madre.context_processors.operator",
             ],
             # The site frame's tags: {% load portal %} (error summary, phone format).

@@ -1,5 +1,5 @@
 """A referrer's people as a spreadsheet for Excel: the page's rows, cédula masked, the
-voting place only with consent."""
+lookup's result and the voting place only with consent (cedula_domain.roster)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import IO
 from django.utils import timezone
 
 from cedula_domain.roster import ReferredPerson
-from census.presenter import STATUS_WORDS
+from census.presenter import seen_status_words
 
 NOT_SHARED = "no compartido"
 HEADER = (
@@ -50,7 +50,7 @@ def _row(person: ReferredPerson) -> list[str]:
         person.name,
         person.cedula,
         timezone.localtime(person.registered_at).strftime("%Y-%m-%d %H:%M"),
-        STATUS_WORDS[person.status],
+        seen_status_words(person.status),
         *where,
     ]
 

@@ -9,18 +9,23 @@ from accounts.models import CustomUser
 
 SHARING_FIELD = "compartir_con_referente"
 SHARING_HELP = (
-    "Verá tu departamento, municipio, puesto y mesa, nunca tu cédula completa ni tu "
-    "teléfono. Puedes retirar esta autorización cuando quieras en «Mi perfil»."
+    "Sin esta autorización solo verá en qué va tu consulta, no su resultado. Nunca verá tu "
+    "cédula completa ni tu teléfono. Puedes retirar esta autorización cuando quieras en "
+    "«Mi perfil»."
 )
 
 
 def sharing_label(referrer: CustomUser) -> str:
-    return f"Autorizo que {referrer.nombre_completo} vea mi lugar de votación"
+    return (
+        f"Autorizo que {referrer.nombre_completo} vea el resultado de mi consulta: mi lugar "
+        "de votación, o si no aparezco en el censo, mi cédula está cancelada o no tengo "
+        "derecho a votar"
+    )
 
 
 class ReferredRegistrationForm(RegistrationForm):
     """Registration through someone's link: the same form, plus the optional consent to
-    let that person see where one votes (unticked: consent is never assumed)."""
+    let that person see the result of one's lookup (unticked: consent is never assumed)."""
 
     def __init__(self, *args: Any, referrer: CustomUser | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

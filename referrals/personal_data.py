@@ -1,5 +1,5 @@
 """What referrals holds about a person, as a section of /perfil/mis-datos/: who brought
-them and whether they share their voting place with them (every grant and withdrawal),
+them and whether they share their lookup's result with them (every grant and withdrawal),
 their links, the people they brought (by name), and whether they lead."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _invited_by(user: CustomUser) -> dict[str, Any] | None:
     return {
         "nombre": referral.referrer.nombre_completo,
         "te_registraste_el": referral.created_at,
-        "compartes_tu_lugar_de_votación_con_esa_persona": consent_of(referral=referral).granted,
+        "le_compartes_el_resultado_de_tu_consulta": consent_of(referral=referral).granted,
         "historial_de_tu_autorización": [
             {"cambio": CONSENT_WORDS[entry.to_domain().change], "fecha": entry.at}
             for entry in entries

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.models import CustomUser
 from accounts.views import RegistrationView
 from cedula_domain.leader import Goal, NetworkRefreshDecision, NetworkRefreshReason
-from census.presenter import STATUS_WORDS
+from census.presenter import seen_status_words
 from referrals.export import write_roster
 from referrals.forms import ReferredRegistrationForm, SharingForm
 from referrals.invitations import follow_link, forget_invitation, inviting_link
@@ -38,8 +38,8 @@ from referrals.services import (
 
 NOT_REFERRED_MESSAGE = "Te registraste sin el enlace de nadie: no hay con quién compartir."
 SHARING_MESSAGES = {
-    True: "Listo: quien te invitó ya puede ver tu lugar de votación.",
-    False: "Listo: quien te invitó ya no ve tu lugar de votación.",
+    True: "Listo: quien te invitó ya puede ver el resultado de tu consulta.",
+    False: "Listo: quien te invitó ya no ve el resultado de tu consulta.",
 }
 
 
@@ -94,7 +94,9 @@ def my_people(request: HttpRequest) -> HttpResponse:
         "qr_svg": qr_svg(url),
         "whatsapp_url": whatsapp_url(url),
         "roster": roster,
-        "status_totals": [(STATUS_WORDS[status], n) for status, n in roster.by_status().items()],
+        "status_totals": [
+            (seen_status_words(status), n) for status, n in roster.by_status().items()
+        ],
         "leader": leader,
         "goal": goal,
     }

@@ -19,6 +19,7 @@ from cedula_domain import (
     LookupRecord,
     LookupStatus,
     Priority,
+    Restriction,
     VotingPlace,
 )
 from cedula_domain.ports import AddResult
@@ -113,7 +114,8 @@ def to_domain(row: CedulaInfo) -> LookupRecord:
         last_failure_message=row.last_failure_message,
         fetched_at=row.fetched_at,
         voting_place=_voting_place(row),
-        cancellation=_cancellation(row),
+        cancellation=None if row.voting_restricted else _cancellation(row),
+        restriction=_restriction(row) if row.voting_restricted else None,
         source=AnswerSource(row.source) if row.source else None,
         engine=row.engine,
         evidence=row.evidence,
@@ -125,7 +127,6 @@ def from_domain(record: LookupRecord) -> dict[str, Any]:
     """The columns of a record, except ``version`` (the repository manages it)."""
     place = record.voting_place
     coordinates = place.coordinates if place else None
-    cancellation = record.cancellation
     return {
         "cedula": record.cedula.value,
         "status": record.status.value,
@@ -141,12 +142,29 @@ def from_domain(record: LookupRecord) -> dict[str, Any]:
         **{name: getattr(place, name) if place else "" for name in _PLACE_FIELDS},
         "latitud": coordinates.latitude if coordinates else None,
         "longitud": coordinates.longitude if coordinates else None,
-        "novedad": cancellation.novedad if cancellation else "",
-        "resolucion": cancellation.resolucion if cancellation else "",
-        "fecha_novedad": cancellation.fecha if cancellation else "",
+        **_novedad(record),
         "source": record.source.value if record.source else "",
         "engine": record.engine,
         "evidence": record.evidence,
+    }
+
+
+def _novedad(record: LookupRecord) -> dict[str, Any]:
+    """The census's novelty: a restriction (the cédula valid, its holder unable to vote)
+    or a cancellation share the columns; ``voting_restricted`` tells which."""
+    if restriction := record.restriction:
+        return {
+            "novedad": restriction.reason,
+            "resolucion": restriction.resolucion,
+            "fecha_novedad": restriction.fecha,
+            "voting_restricted": True,
+        }
+    cancellation = record.cancellation
+    return {
+        "novedad": cancellation.novedad if cancellation else "",
+        "resolucion": cancellation.resolucion if cancellation else "",
+        "fecha_novedad": cancellation.fecha if cancellation else "",
+        "voting_restricted": False,
     }
 
 
@@ -167,3 +185,7 @@ def _cancellation(row: CedulaInfo) -> Cancellation | None:
     if not row.novedad:
         return None
     return Cancellation(novedad=row.novedad, resolucion=row.resolucion, fecha=row.fecha_novedad)
+
+
+def _restriction(row: CedulaInfo) -> Restriction:
+    return Restriction(reason=row.novedad, resolucion=row.resolucion, fecha=row.fecha_novedad)

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from cedula_domain import Blocked, BlockKind, Breaker, BreakerState, Outcome
-from census.models import LookupAttempt, SourceState
+from census.models import LAST_CHANGE_LENGTH, LookupAttempt, SourceState
 from census.presenter import outcome_name
 
 # The one row of SourceState.
@@ -57,6 +57,9 @@ def _to_domain(row: SourceState) -> Breaker:
         last_block=BlockKind(row.last_block) if row.last_block else None,
         paused=row.paused,
         paused_reason=row.paused_reason,
+        changes_in_a_row=row.changes_in_a_row,
+        changed_at=row.changed_at,
+        last_change=row.last_change,
         version=row.version,
     )
 
@@ -71,4 +74,7 @@ def _from_domain(breaker: Breaker) -> dict[str, object]:
         "last_block": breaker.last_block.value if breaker.last_block else "",
         "paused": breaker.paused,
         "paused_reason": breaker.paused_reason,
+        "changes_in_a_row": breaker.changes_in_a_row,
+        "changed_at": breaker.changed_at,
+        "last_change": breaker.last_change[:LAST_CHANGE_LENGTH],
     }

@@ -9,10 +9,10 @@ from cedula_domain.outcomes import (
     Blocked,
     BlockKind,
     Cancelled,
-    NotEnabled,
     Failure,
     FailureKind,
     Found,
+    NotEnabled,
     NotFound,
     Outcome,
     PageChanged,
@@ -42,9 +42,11 @@ from cedula_domain.record import (
 )
 from cedula_domain.refresh import RefreshDecision, RefreshPolicy, RefreshReason
 from cedula_domain.report import ReportDecision, ReportReason
+from cedula_domain.restriction import Restriction
 from cedula_domain.retry import RetryPolicy
 from cedula_domain.service import CedulaLookup
 from cedula_domain.voting_place import Coordinates, VotingPlace
+from cedula_domain.way_forward import WayForward, way_forward
 
 __all__ = [
     "AddResult",
@@ -58,7 +60,6 @@ __all__ = [
     "BreakerState",
     "Cancellation",
     "Cancelled",
-    "NotEnabled",
     "Cedula",
     "CedulaLookup",
     "CedulaRepository",
@@ -74,6 +75,7 @@ __all__ = [
     "LookupRecord",
     "LookupStateError",
     "LookupStatus",
+    "NotEnabled",
     "NotFound",
     "Outcome",
     "Pace",
@@ -86,12 +88,15 @@ __all__ = [
     "RegistraduriaAlreadyAnswered",
     "ReportDecision",
     "ReportReason",
+    "Restriction",
     "RetryPolicy",
     "SourceRepository",
     "TaskQueue",
     "Terminal",
     "Unavailable",
     "VotingPlace",
+    "WayForward",
     "is_terminal",
     "status_of",
+    "way_forward",
 ]

@@ -1,17 +1,22 @@
 """The circuit breaker of the census source, shared by the whole fleet.
 
 When the site keeps blocking us, nobody asks it for a while; then one lookup probes it,
-and an answer lets everyone ask again. Life of the breaker::
+and an answer lets everyone ask again. When its page keeps not being the page we know, no
+waiting makes it so: that is an alarm for operators, and nobody asks until one resumes.
+Life of the breaker::
 
     CLOSED   -``threshold`` blocks in a row->   OPEN until the cooldown ends
     OPEN, cooldown over       -start_probe->    PROBING (one lookup, under a lease)
     PROBING  -an answer->                       CLOSED
     PROBING  -a block->                         OPEN, the cooldown doubled (up to a cap)
     PROBING  -another failure, or its lease ran out->  OPEN, ready for the next probe
+    any      -``changed_threshold`` changed pages in a row->  CHANGED (nobody asks)
+    CHANGED  -resume (an operator)->            CLOSED
     any      -an answer->                       CLOSED  (an attempt that started earlier)
 
-An operator may pause the source whatever the state, and resume it as it was. Every
-change is a new breaker the store saves with a compare-and-set on ``version``.
+An operator may pause the source whatever the state, and resume it as it was (a CHANGED
+source resumes CLOSED: the operator says the portal knows the page again). Every change
+is a new breaker the store saves with a compare-and-set on ``version``.
 """
 
 from __future__ import annotations
@@ -21,13 +26,15 @@ from datetime import datetime, timedelta
 
 from attrs import evolve, field, frozen
 
-from cedula_domain.outcomes import Blocked, BlockKind, Outcome, is_terminal
+from cedula_domain.outcomes import Blocked, BlockKind, Outcome, PageChanged, is_terminal
 
 
 class BreakerState(enum.Enum):
     CLOSED = "closed"
     OPEN = "open"
     PROBING = "probing"
+    # The site's page is not the one the portal knows: an alarm only an operator clears.
+    CHANGED = "changed"
 
 
 class Admission(enum.Enum):
@@ -49,11 +56,14 @@ class BreakerPolicy:
     threshold: int = field(default=3)
     cooldown: timedelta = field(default=timedelta(minutes=30), validator=_positive)
     max_cooldown: timedelta = field(default=timedelta(hours=6), validator=_positive)
+    # Changed pages in a row, across the fleet, that raise the alarm.
+    changed_threshold: int = field(default=3)
 
     @threshold.validator
+    @changed_threshold.validator
     def _at_least_one(self, attribute: object, value: int) -> None:
         if value < 1:
-            raise ValueError("the breaker threshold must be at least 1")
+            raise ValueError("the breaker thresholds must be at least 1")
 
     def __attrs_post_init__(self) -> None:
         if self.max_cooldown < self.cooldown:
@@ -78,10 +88,24 @@ class Breaker:
     paused: bool = False
     # Who paused it and why, for operators.
     paused_reason: str = ""
+    changes_in_a_row: int = 0
+    # CHANGED: when the alarm went off. What the last changed page lacked, for operators.
+    changed_at: datetime | None = None
+    last_change: str = ""
     version: int = 0
 
+    @property
+    def refusing(self) -> bool:
+        """The site blocks the automatic lookups (a CAPTCHA, a firewall, a bot check):
+        nobody asks it, or only a probe does, until the cooldown tells."""
+        return self.state in {BreakerState.OPEN, BreakerState.PROBING}
+
+    @property
+    def page_changed(self) -> bool:
+        return self.state is BreakerState.CHANGED
+
     def admission(self, now: datetime) -> Admission:
-        if self.paused:
+        if self.paused or self.page_changed:
             return Admission.WAIT
         if self.state is BreakerState.CLOSED:
             return Admission.ASK
@@ -109,21 +133,61 @@ class Breaker:
                 opened_at=None,
                 retry_at=None,
                 last_block=None,
+                changes_in_a_row=0,
+                changed_at=None,
+                last_change="",
             )
+        if isinstance(outcome, PageChanged):
+            return self._changed(outcome.missing, now, policy)
+        breaker = evolve(self, changes_in_a_row=0)
         if isinstance(outcome, Blocked):
-            return self._blocked(outcome.block, now, policy)
-        if self.state is BreakerState.PROBING:
-            # Not a block, not an answer (the site is down, say): probe again.
-            return self.release_probe(now)
-        if self.state is BreakerState.CLOSED:
-            return evolve(self, blocks_in_a_row=0)
-        return self
+            return breaker._blocked(outcome.block, now, policy)
+        return breaker._failed(now)
 
     def pause(self, reason: str) -> Breaker:
         return evolve(self, paused=True, paused_reason=reason)
 
     def resume(self) -> Breaker:
-        return evolve(self, paused=False, paused_reason="")
+        """The operator lets the fleet ask again: a pause ends, and so does the alarm of a
+        changed page (the portal was adapted, or the page came back)."""
+        resumed = evolve(self, paused=False, paused_reason="")
+        if not self.page_changed:
+            return resumed
+        return evolve(
+            resumed,
+            state=BreakerState.CLOSED,
+            blocks_in_a_row=0,
+            openings=0,
+            opened_at=None,
+            retry_at=None,
+            last_block=None,
+            changes_in_a_row=0,
+            changed_at=None,
+            last_change="",
+        )
+
+    def _failed(self, now: datetime) -> Breaker:
+        """Not a block, not an answer, not a changed page: the site is down, say."""
+        if self.state is BreakerState.PROBING:
+            return self.release_probe(now)  # probe again
+        if self.state is BreakerState.CLOSED:
+            return evolve(self, blocks_in_a_row=0)
+        return self
+
+    def _changed(self, missing: str, now: datetime, policy: BreakerPolicy) -> Breaker:
+        changes = self.changes_in_a_row + 1
+        counted = evolve(self, changes_in_a_row=changes, last_change=missing)
+        if self.page_changed:
+            return counted
+        if changes < policy.changed_threshold:
+            return counted._failed(now)
+        return evolve(
+            counted,
+            state=BreakerState.CHANGED,
+            blocks_in_a_row=0,
+            retry_at=None,
+            changed_at=now,
+        )
 
     def _blocked(self, block: BlockKind, now: datetime, policy: BreakerPolicy) -> Breaker:
         blocks = self.blocks_in_a_row + 1

@@ -11,6 +11,7 @@ import enum
 from attrs import field, frozen
 
 from cedula_domain.cancellation import Cancellation
+from cedula_domain.restriction import Restriction
 from cedula_domain.voting_place import VotingPlace
 
 EVIDENCE_LIMIT = 20_000
@@ -52,6 +53,10 @@ class NotEnabled(_Outcome):
     reason: str
     resolucion: str = ""
     fecha: str = ""
+
+    @property
+    def restriction(self) -> Restriction:
+        return Restriction(reason=self.reason, resolucion=self.resolucion, fecha=self.fecha)
 
 
 class BlockKind(enum.Enum):

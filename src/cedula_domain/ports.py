@@ -103,7 +103,8 @@ class SourceRepository(Protocol):
 
     def save_breaker(self, breaker: Breaker) -> bool:
         """Compare-and-set on ``breaker.version``, bumping it by one: of two callers
-        saving changes of the same version exactly one wins."""
+        saving changes of the same version exactly one wins. Every field is kept as
+        given, but what the last changed page lacked may be cut after 300 characters."""
         ...
 
     def log_attempt(self, outcome: Outcome, at: datetime) -> None:

@@ -8,15 +8,22 @@ Life of a record, "ERROR" meaning the failure came on the last attempt allowed::
 
     requested            -> PENDING, due at once
     PENDING, due         -claim->          PROCESSING, under a lease
-    PROCESSING           -record_outcome-> FOUND | NOT_FOUND | CANCELLED  (an answer)
+    PROCESSING           -record_outcome-> an answer  (final)
                                            PENDING after a backoff | ERROR  (a failure)
     PROCESSING, expired  -abandon->        PENDING at once | ERROR  (the worker vanished)
     any final state      -restart->        PENDING  (a refresh; the last answer stays shown)
-    not PROCESSING       -report->         FOUND | NOT_FOUND | CANCELLED  (told by a person
-                                           or an operator; final until the next restart)
+    not PROCESSING       -report->         an answer told by a person or an operator
+                                           (final until the next restart)
+    PENDING              -report (a person)->  PENDING, the answer shown while the lookup
+                                           keeps its place in line
+
+An answer is FOUND (with its place), NOT_FOUND, CANCELLED (with its cancellation) or
+NOT_ENABLED: the cédula is valid but its holder may not vote now (with its restriction;
+never shown as a cancellation).
 
 Each answer keeps its source. A person's word never replaces the Registraduría's answer,
-an operator's replaces any; the Registraduría's next answer (after a restart) replaces both.
+an operator's replaces any; the Registraduría's next answer (after a restart, or the attempt
+of a lookup still waiting when the person told it) replaces both.
 """
 
 from __future__ import annotations
@@ -35,11 +42,13 @@ from cedula_domain.outcomes import (
     Cancelled,
     FailureKind,
     Found,
+    NotEnabled,
     NotFound,
     Outcome,
     Terminal,
 )
 from cedula_domain.priority import Priority
+from cedula_domain.restriction import Restriction
 from cedula_domain.retry import RetryPolicy
 from cedula_domain.voting_place import VotingPlace
 
@@ -50,6 +59,8 @@ class LookupStatus(enum.Enum):
     FOUND = "found"
     NOT_FOUND = "not_found"
     CANCELLED = "cancelled"
+    # The cédula is valid, but its holder may not vote now: never a cancellation.
+    NOT_ENABLED = "not_enabled"
     ERROR = "error"
 
     @property
@@ -83,6 +94,7 @@ _STATUS_OF_ANSWER = {
     Found: LookupStatus.FOUND,
     NotFound: LookupStatus.NOT_FOUND,
     Cancelled: LookupStatus.CANCELLED,
+    NotEnabled: LookupStatus.NOT_ENABLED,
 }
 
 
@@ -118,6 +130,7 @@ class LookupRecord:
     fetched_at: datetime | None = None
     voting_place: VotingPlace | None = None
     cancellation: Cancellation | None = None
+    restriction: Restriction | None = None
     # Who gave the answer shown (None until there is one); it stays with the answer.
     source: AnswerSource | None = None
     engine: str = ""
@@ -162,14 +175,14 @@ class LookupRecord:
         return self.last_block_kind is BlockKind.CAPTCHA
 
     @property
-    def awaits_person(self) -> bool:
-        """Whether the person should finish the lookup themselves on the Registraduría's
-        page and tell us: the automatic lookup gave up, or met a CAPTCHA (even with
-        attempts left), and no answer of the Registraduría is shown. Never while an
-        attempt runs, which may still bring the answer."""
-        if self.status is LookupStatus.PROCESSING or self.source is AnswerSource.REGISTRADURIA:
-            return False
-        return self.status is LookupStatus.ERROR or self.blocked_by_captcha
+    def told_by_person(self) -> bool:
+        """The answer shown is the person's word, told during the current lookup (not one
+        kept from before a refresh): they have already done what only they could."""
+        return (
+            self.source is AnswerSource.PERSON
+            and self.fetched_at is not None
+            and self.fetched_at >= self.requested_at
+        )
 
     def claim(self, now: datetime, lease: timedelta) -> LookupRecord:
         """Start an attempt, holding it for ``lease``.
@@ -195,7 +208,7 @@ class LookupRecord:
         """
         if self.status is not LookupStatus.PROCESSING:
             raise IllegalTransition(f"no attempt is running for {self.cedula}")
-        if isinstance(outcome, Found | NotFound | Cancelled):
+        if isinstance(outcome, Found | NotFound | Cancelled | NotEnabled):
             return self._answered(
                 outcome,
                 now,
@@ -215,9 +228,13 @@ class LookupRecord:
     def report(self, answer: Terminal, now: datetime, source: AnswerSource) -> LookupRecord:
         """Write down the answer a person or an operator read on the Registraduría's page.
 
-        It ends the lookup: a wake-up already queued finds nothing due, and only a new
-        lookup (``restart``) asks the census again, whose answer then replaces this one.
-        Refused while an attempt runs, and to a person when the Registraduría answered.
+        An operator's answer, or one told after the lookup ended, ends the lookup: a
+        wake-up already queued finds nothing due, and only a new lookup (``restart``) asks
+        the census again, whose answer then replaces this one. A person's answer told while
+        the lookup waits (PENDING) is shown while it keeps its place in line, its attempts
+        and its next try: the Registraduría's answer, when an attempt gets it, replaces it;
+        if none does, the person's answer stays. Refused while an attempt runs, and to a
+        person when the Registraduría answered.
         """
         if source is AnswerSource.REGISTRADURIA:
             raise ValueError("the Registraduría answers through an attempt (record_outcome)")
@@ -225,7 +242,19 @@ class LookupRecord:
             raise AttemptRunning(f"an attempt to read the census for {self.cedula} is running")
         if source is AnswerSource.PERSON and self.source is AnswerSource.REGISTRADURIA:
             raise RegistraduriaAlreadyAnswered(f"the Registraduría answered for {self.cedula}")
-        return self._answered(answer, now, source)
+        answered = self._answered(answer, now, source)
+        if source is AnswerSource.PERSON and self.status is LookupStatus.PENDING:
+            return evolve(
+                answered,
+                status=LookupStatus.PENDING,
+                next_attempt_at=self.next_attempt_at,
+                last_failure_kind=self.last_failure_kind,
+                last_block_kind=self.last_block_kind,
+                last_failure_message=self.last_failure_message,
+                engine=self.engine,
+                evidence=self.evidence,
+            )
+        return answered
 
     def abandon(self, now: datetime, policy: RetryPolicy) -> LookupRecord:
         """Count the attempt whose lease expired as failed: its worker vanished.
@@ -282,6 +311,7 @@ class LookupRecord:
             fetched_at=now,
             voting_place=answer.place if isinstance(answer, Found) else None,
             cancellation=answer.cancellation if isinstance(answer, Cancelled) else None,
+            restriction=answer.restriction if isinstance(answer, NotEnabled) else None,
             source=source,
             engine=engine,
             evidence=evidence,

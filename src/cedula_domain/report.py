@@ -15,6 +15,9 @@ class ReportReason(enum.Enum):
     REGISTRADURIA_ANSWERED = "registraduria_answered"
     # Only registered people are looked up, and no account holds the cédula (any more).
     NO_ACCOUNT = "no_account"
+    # The person is not offered the way forward now (``way_forward``): the automatic
+    # lookup may still answer soon, or they already told us during this lookup.
+    NOT_OFFERED = "not_offered"
 
 
 @frozen(kw_only=True)
@@ -40,3 +43,7 @@ class ReportDecision:
     @classmethod
     def no_account(cls) -> ReportDecision:
         return cls(reason=ReportReason.NO_ACCOUNT)
+
+    @classmethod
+    def not_offered(cls) -> ReportDecision:
+        return cls(reason=ReportReason.NOT_OFFERED)

@@ -1,8 +1,12 @@
 """The people someone brought, as that person may see them, and their totals.
 
 Who sees what: the referrer sees each person's name, when they registered and how their
-census lookup stands; the voting place only while that person consents to share it
-(``SharingConsent``); the cédula never whole, only its last digits.
+census lookup is going (waiting, running, or ended without an answer: the person may need
+help finishing it). The result only while that person consents to share (``SharingConsent``):
+the voting place, or that the cédula is not in the census, cancelled, or valid but its
+holder may not vote (mostly a court's sentence). Without consent every answer reads the
+same, as a word kept for one answer would tell it (Ley 1581: nothing of one person reaches
+another without consent). The cédula never whole, only its last digits.
 """
 
 from __future__ import annotations
@@ -20,6 +24,11 @@ from cedula_domain.voting_place import VotingPlace
 
 SHOWN_DIGITS = 4
 MASK = "****"
+# How the lookup is going, never its result: all a referrer sees without consent. Named
+# rather than the answers, so that a new answer is withheld until someone decides.
+SHOWN_WITHOUT_CONSENT = frozenset(
+    {LookupStatus.PENDING, LookupStatus.PROCESSING, LookupStatus.ERROR}
+)
 
 
 def masked_cedula(cedula: Cedula) -> str:
@@ -34,7 +43,8 @@ class ReferredPerson:
     name: str
     registered_at: datetime
     cedula: str  # masked
-    status: LookupStatus
+    # None: a result withheld, the person not consenting to share it.
+    status: LookupStatus | None
     shares_place: bool
     # Only while shared, and only once the census answered with one.
     voting_place: VotingPlace | None
@@ -57,7 +67,7 @@ class ReferredPerson:
             name=name,
             registered_at=registered_at,
             cedula=masked_cedula(cedula),
-            status=status,
+            status=status if consent.granted or status in SHOWN_WITHOUT_CONSENT else None,
             shares_place=consent.granted,
             voting_place=consent.reveal(voting_place),
             brought=brought,
@@ -93,10 +103,11 @@ class Roster:
         """The people this roster's people brought (one level down)."""
         return sum(person.brought or 0 for person in self.people)
 
-    def by_status(self) -> dict[LookupStatus, int]:
-        """How many people's lookups stand at each status, in the statuses' order."""
+    def by_status(self) -> dict[LookupStatus | None, int]:
+        """How many people's lookups stand at each status, in the statuses' order; last
+        (as None), those whose result is withheld from the viewer."""
         counts = Counter(person.status for person in self.people)
-        return {status: counts[status] for status in LookupStatus if counts[status]}
+        return {status: counts[status] for status in (*LookupStatus, None) if counts[status]}
 
     def by_puesto(self) -> tuple[PuestoTotal, ...]:
         """People per polling station (a leader plans by puesto), largest first; only

@@ -33,6 +33,7 @@ from cedula_domain.record import (
 from cedula_domain.refresh import RefreshDecision, RefreshPolicy
 from cedula_domain.report import ReportDecision
 from cedula_domain.retry import RetryPolicy
+from cedula_domain.way_forward import WayForward, way_forward
 
 logger = logging.getLogger(__name__)
 
@@ -133,30 +134,33 @@ class CedulaLookup:
         self, cedula: Cedula, answer: Terminal, source: AnswerSource = AnswerSource.PERSON
     ) -> ReportDecision:
         """Someone tells the answer the automatic lookup could not get: the person, who
-        looked themselves up on the Registraduría's page, or an operator. It ends the
-        lookup until someone asks for a new one. Creates the record if it was never
-        requested; nothing is enqueued, there is nothing left to ask the census. Refused
-        when no account holds the cédula: only registered people have a record."""
+        looked themselves up on the Registraduría's page, or an operator. The person only
+        while offered the way forward (``way_forward``); a lookup still waiting keeps its
+        place (``LookupRecord.report``) and its wake-up. Refused when no account holds
+        the cédula: only registered people have a record."""
         for _ in range(RACE_TRIES):
-            record = self.repository.get(cedula)
+            # Never requested (its hand-off was lost): it is now, like any registered
+            # person's, and what is told is decided on it.
+            record = self.repository.get(cedula) or self.request_first(cedula)
             if record is None:
-                record = LookupRecord.requested(cedula, self.clock.now())
-                added = self.repository.add(record)
-                if added is AddResult.NO_ACCOUNT:
-                    logger.warning("answer not recorded: no account holds the cédula")
-                    return ReportDecision.no_account()
-                if added is AddResult.EXISTS:  # created by someone else meanwhile
-                    continue
+                logger.warning("answer not recorded: no account holds the cédula")
+                return ReportDecision.no_account()
             try:
                 reported = record.report(answer, self.clock.now(), source)
             except AttemptRunning:
                 return ReportDecision.lookup_running()
             except RegistraduriaAlreadyAnswered:
                 return ReportDecision.registraduria_answered()
+            if source is AnswerSource.PERSON and self.way_forward(record) is None:
+                return ReportDecision.not_offered()
             if self._save(reported) is not None:
                 return ReportDecision.accept()
         # Still losing: an attempt most likely runs, whose claim keeps winning.
         return ReportDecision.lookup_running()
+
+    def way_forward(self, record: LookupRecord) -> WayForward | None:
+        """Whether the person whose lookup ``record`` is gets the way forward now."""
+        return way_forward(record, self.source.breaker())
 
     def request_bulk_refresh(self, cedula: Cedula) -> LookupRecord | None:
         """Look a final lookup up again as bulk work, behind everyone's own lookups (a
@@ -180,7 +184,8 @@ class CedulaLookup:
         now = max(self.clock.now(), record.next_attempt_at or self.clock.now())
         ahead = self.repository.count_due(now, before=record)
         breaker = self.source.breaker()
-        if breaker.paused:
+        if breaker.paused or breaker.page_changed:
+            # Until an operator resumes: nobody can tell when.
             return PlaceInLine.paused(ahead=ahead)
         opens = breaker.retry_at if breaker.admission(now) is Admission.WAIT else None
         return PlaceInLine.estimate(
@@ -255,6 +260,8 @@ class CedulaLookup:
         return self._change_breaker(lambda breaker: breaker.pause(reason))[1]
 
     def resume_source(self) -> Breaker:
+        """An operator lets the fleet ask again (after a pause, or once the portal knows
+        a changed page) and wakes a worker for every lookup due."""
         breaker = self._change_breaker(lambda breaker: breaker.resume())[1]
         self._top_up(self.clock.now())
         return breaker

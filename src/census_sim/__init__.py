@@ -5,6 +5,7 @@ It never talks to the real site: it serves pages and JSON shaped like what
 """
 
 from census_sim.modes import Mode
+from census_sim.portals import Portal
 from census_sim.server import CensusSimulator
 
-__all__ = ["CensusSimulator", "Mode"]
+__all__ = ["CensusSimulator", "Mode", "Portal"]

@@ -193,15 +193,16 @@ def portal_headers(mode: Mode) -> dict[str, str]:
     return {}
 
 
-def static_resource(path: str, mode: Mode) -> tuple[str, str] | None:
-    """A script or frame the adversarial pages load, or None for an unknown path."""
+def static_resource(path: str, mode: Mode, query: str = "") -> tuple[str, str] | None:
+    """A script or frame the adversarial pages (and the portals' CAPTCHAs) load, or None
+    for an unknown path."""
     if path == bundles.BUNDLE_PATH:
         return "application/javascript", bundles.EXTERNAL_BUNDLE
     if path == widgets.RECAPTCHA_API_PATH:
         challenge = mode is Mode.CAPTCHA_AFTER_SUBMIT
         return "application/javascript", widgets.recaptcha_api_script(challenge=challenge)
     if path == widgets.RECAPTCHA_ANCHOR_PATH:
-        return "text/html", widgets.recaptcha_anchor_page()
+        return "text/html", widgets.recaptcha_anchor_page(checkbox="size=normal" in query)
     if path == widgets.RECAPTCHA_BFRAME_PATH:
         return "text/html", widgets.recaptcha_bframe_page()
     if path == widgets.TURNSTILE_API_PATH:

@@ -1,12 +1,15 @@
 """The simulated census: fixed answers for documented cédulas, a stable rule for the rest.
 
-The answers are the JSON documents of ``POST /back/api/consulta`` in the shapes reported
-for the real portal (see README.md): the quirks (``mapa`` missing, ``mesa`` as text or
-number, stray spaces) are part of the data on purpose, so that clients learn to cope.
+One census, three portals. Each entry is kept as consultacenso's JSON answer in lower-case
+keys (``census_record``); ``answer_for`` is that answer as consultacenso sends it (the key
+case varies), and the other portals render the same ``Entry`` in their own formats. The
+quirks (``mapa`` missing, ``mesa`` as text or number, stray spaces, upper-case keys) are part
+of the data on purpose, so that clients learn to cope.
 """
 
 from __future__ import annotations
 
+import enum
 import hashlib
 from dataclasses import dataclass
 from typing import Any
@@ -207,6 +210,25 @@ FIXTURES: dict[str, Answer] = {
     },
 }
 
+# Valid cédulas whose holder cannot vote: not cancellations, so kept apart from FIXTURES
+# (whose novedades are the cancellation reasons, one fixture each).
+SUSPENDED_RIGHTS = "Vigente con Pérdida o Suspensión de los Derechos Políticos"
+NOT_ENABLED_SENTENCE = "no se encuentra habilitado para votar"
+NOT_ENABLED: dict[str, Answer] = {
+    "20000098": {
+        "ok": True,
+        "encontrado": False,
+        "novedad": True,
+        "mensaje": SUSPENDED_RIGHTS,
+        "descripcion": "Resolución 1098 - Fecha novedad: 15/08/2022",
+    },
+    "20000097": _not_found(f"El documento consultado {NOT_ENABLED_SENTENCE}."),
+}
+
+# Documents whose consultacenso answer carries upper-case data keys (NOM_DEPTO, MESA …):
+# the portal's key case varies, and a fixture keeps that visible.
+UPPER_CASE_KEYS = frozenset({"72123456"})
+
 # Reserved cédulas that trigger an API mode whatever the global mode is.
 MODE_TRIGGERS: dict[str, Mode] = {
     "900000001": Mode.FIREWALL_API,
@@ -219,11 +241,79 @@ MODE_TRIGGERS: dict[str, Mode] = {
 }
 
 
+class Standing(enum.Enum):
+    FOUND = "found"
+    NOT_IN_CENSUS = "not_in_census"
+    CANCELLED = "cancelled"
+    # A valid cédula whose holder cannot vote (rights suspended, not enabled).
+    NOT_ENABLED = "not_enabled"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One document's place in the census, for any portal to render."""
+
+    nuip: str
+    standing: Standing
+    record: Answer  # consultacenso's answer, lower-case keys
+
+    @property
+    def reason(self) -> str:
+        return str(self.record.get("mensaje", ""))
+
+    @property
+    def resolution_and_date(self) -> tuple[str, str]:
+        resolucion, _, fecha = str(self.record.get("descripcion", "")).partition(
+            " - Fecha novedad: "
+        )
+        return resolucion.removeprefix("Resolución "), fecha
+
+    @property
+    def stand_code(self) -> str:
+        """The puesto's code (only eleccionescolombia shows it): stable per document."""
+        return f"{_digest(self.nuip)[13] % 30 + 1:02d}"
+
+    @property
+    def zone(self) -> str:
+        return f"{_digest(self.nuip)[14] % 9 + 1:02d}"
+
+
+def _digest(nuip: str) -> bytes:
+    return hashlib.sha256(nuip.encode()).digest()
+
+
+def entry_for(nuip: str) -> Entry:
+    record = census_record(nuip)
+    if nuip in NOT_ENABLED:
+        standing = Standing.NOT_ENABLED
+    elif record.get("encontrado"):
+        standing = Standing.FOUND
+    elif record.get("novedad"):
+        standing = Standing.CANCELLED
+    else:
+        standing = Standing.NOT_IN_CENSUS
+    return Entry(nuip, standing, record)
+
+
 def answer_for(nuip: str) -> Answer:
+    """consultacenso's answer: the record, its data keys in upper case for 72123456 and for
+    about one hash-generated found answer in four (``MESA`` then always a number)."""
+    record = census_record(nuip)
+    upper = nuip in UPPER_CASE_KEYS or (nuip not in FIXTURES and _digest(nuip)[12] % 4 == 0)
+    if not (upper and record.get("encontrado")):
+        return record
+    data = {key.upper(): value for key, value in record["data"].items()}
+    data["MESA"] = int(str(data["MESA"]).strip())
+    return {**record, "data": data}
+
+
+def census_record(nuip: str) -> Answer:
     """The census answer for a document number: a fixture, else a stable hash rule."""
     if nuip in FIXTURES:
         return FIXTURES[nuip]
-    digest = hashlib.sha256(nuip.encode()).digest()
+    if nuip in NOT_ENABLED:
+        return NOT_ENABLED[nuip]
+    digest = _digest(nuip)
     # About one document in eight is outside the census; the rest are found.
     if digest[0] < 32:
         return _not_found(NOT_FOUND_MESSAGES[digest[1] % len(NOT_FOUND_MESSAGES)])

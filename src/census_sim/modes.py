@@ -35,6 +35,15 @@ class Mode(enum.Enum):
     # The form posts natively and the answer comes back as a server-rendered table,
     # like the legacy portal: no JSON at all.
     HTML_ANSWER = "html_answer"
+    # The site's own backend fails behind a working page (wsp: "Curl error: Operation timed
+    # out…", consultacenso: "ocurrió un error al procesar su solicitud", eleccionescolombia:
+    # a JSON 504): a transient failure, not a changed page.
+    BACKEND_FAILURE = "backend_failure"
+    # The consulta is not answered and the page starts over (wsp: {"reload": true}).
+    RELOAD = "reload"
+    # The first GET of each page after the switch answers HTTP 500 carrying the whole usable
+    # page; later GETs answer 200, and the consulta answers normally.
+    GET_500 = "get_500"
 
     # Adversarial modes: pages that carry the look of a block without being blocked, and
     # blocks that only show once the client acts. Each is written from the site facts, not

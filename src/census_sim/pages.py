@@ -17,6 +17,8 @@ from census_sim.census import ELECTIONS
 
 RECAPTCHA_SITEKEY = "6LcSimuladorCensoNoEsUnaClaveReal000000000"
 REJECTION_TITLE = "Request Rejected"
+# What consultacenso says when the submit is pressed with the CAPTCHA unsolved.
+CAPTCHA_MISSING = "Por favor verifique que no es un robot"
 # Where the app's script puts a fresh support id in the rejection page it writes.
 SUPPORT_ID_PLACEHOLDER = "{support_id}"
 
@@ -103,15 +105,24 @@ _APP_JS = r"""
       headers.map(h => "<th>" + esc(h) + "</th>").join("") + "</tr></thead><tbody><tr>" +
       row.map(c => "<td>" + esc(c) + "</td>").join("") + "</tr></tbody></table>";
   }
+  function field(data, name) {
+    // The portal's key case varies (nom_depto or NOM_DEPTO).
+    return data[name] !== undefined ? data[name] : data[name.toUpperCase()];
+  }
   function render(answer) {
     const out = document.getElementById("resultado");
-    if (!answer || answer.ok !== true) {
+    if (answer && answer.reload) {
+      // The backend asks the app to start over: the empty form again, no answer.
+      document.getElementById("consultaForm").reset();
+      out.innerHTML = "";
+    } else if (!answer || answer.ok !== true) {
       out.innerHTML = "<p class='error'>" + esc((answer && answer.error) ||
         "No fue posible realizar la consulta. Intente más tarde.") + "</p>";
     } else if (answer.encontrado) {
       const d = answer.data;
       out.innerHTML = table(["NUIP", "DEPARTAMENTO", "MUNICIPIO", "PUESTO", "DIRECCIÓN", "MESA"],
-        [d.nuip, d.nom_depto, d.nom_mun, d.nom_puesto, d.direccion, d.mesa]);
+        ["nuip", "nom_depto", "nom_mun", "nom_puesto", "direccion", "mesa"].map(
+          name => field(d, name)));
       if (answer.mapa) {
         out.innerHTML += "<p><a href='" + esc(answer.mapa.url) + "'>Ver en el mapa</a></p>";
       }
@@ -136,6 +147,11 @@ _APP_JS = r"""
       return;
     }
     const out = document.getElementById("resultado");
+    if ((sim.captcha === "checkbox" || sim.captcha === "widget") && !window.__captchaToken) {
+      // The CAPTCHA is checked before anything is sent.
+      out.innerHTML = "<p class='error' role='alert'>" + esc(sim.captchaMissing) + "</p>";
+      return;
+    }
     out.innerHTML = "<div class='spinner'></div>";
     const documento = document.getElementById(ids.documento).value.trim();
     const eleccion = document.getElementById(ids.eleccion).value;
@@ -164,7 +180,9 @@ _APP_JS = r"""
     const options = elections.map(e => "<option value='" + esc(e.value) + "'>" + esc(e.label) +
       "</option>").join("");
     const captcha = captchaMarkup();
-    const waitsForCaptcha = sim.captcha === "checkbox" || sim.captcha === "widget";
+    // The checkbox's submit stays enabled (pressing it unsolved shows the refusal); the
+    // Turnstile-like widget holds it disabled until solved.
+    const waitsForCaptcha = sim.captcha === "widget";
     const form = sim.htmlAnswer ?
       "<form id='consultaForm' method='post' action='/consultar'>" :
       "<form id='consultaForm'>";
@@ -181,7 +199,6 @@ _APP_JS = r"""
       document.getElementById("recaptcha-anchor").addEventListener("change", function () {
         // Stands for a person solving the challenge; automated clients never do this.
         window.__captchaToken = this.checked ? "token-de-una-persona" : "";
-        document.getElementById(ids.submit).disabled = !this.checked;
       });
     }
     if (sim.captcha === "invisible" || sim.captcha === "widget") {
@@ -259,6 +276,7 @@ def portal_page(
         "spinnerMs": spinner_ms,
         "appExtra": extras.in_app,
         "rejection": None,
+        "captchaMissing": CAPTCHA_MISSING,
         **extras.settings,
     }
     body = (

@@ -5,15 +5,21 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
+from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from census_sim import adversary, hostile, pages
-from census_sim.census import MODE_TRIGGERS, answer_for
+from census_sim import adversary, edge, elecciones, elecciones_api, hostile, pages, wsp
+from census_sim.census import MODE_TRIGGERS, answer_for, census_record
+from census_sim.forms import form_fields
 from census_sim.modes import Mode
+from census_sim.portals import ELECCIONES_API_PATH, PAGE_PATHS, Portal, portal_at
+from census_sim.replies import Reply
 from census_sim.stats import Stats
+from census_sim.wsp_sessions import WspSessions
 
 logger = logging.getLogger(__name__)
 
@@ -33,12 +39,11 @@ CAPTCHA_REFUSAL = {
 # Modes whose consulta API refuses a request that carries no CAPTCHA token.
 CAPTCHA_MODES = (Mode.CAPTCHA, Mode.CAPTCHA_AFTER_SUBMIT, Mode.TURNSTILE)
 # Modes whose consulta API answers with the F5 rejection page.
-REJECTING_MODES = (
-    Mode.FIREWALL,
-    Mode.FIREWALL_API,
-    Mode.REJECTED_AFTER_FORM,
-    Mode.REJECTED_DURING_FILL,
-)
+REJECTING_MODES = edge.REJECTING_MODES
+# consultacenso's own backend failing (reported for election days).
+CONSULTACENSO_BACKEND_FAILURE = {"ok": False, "error": "ocurrió un error al procesar su solicitud"}
+# The closest consultacenso has to wsp's reload: an answer the app takes as "start over".
+CONSULTACENSO_RELOAD = {"ok": False, "reload": True}
 
 
 class SimulatorState:
@@ -55,6 +60,10 @@ class SimulatorState:
         self.target = self._default_target
         self.stats = Stats()
         self._release = threading.Event()
+        self.wsp_sessions = WspSessions()
+        self.spent_tokens = elecciones_api.SpentTokens()
+        # Pages whose first GET the get_500 mode has already answered with a 500.
+        self._served_500: set[Portal] = set()
 
     def _delay_for(self, mode: Mode, delay_s: float | None) -> float:
         if delay_s is not None:
@@ -69,10 +78,21 @@ class SimulatorState:
             self.mode = mode
             self.delay_s = self._delay_for(mode, delay_s)
             self.target = checked
+            self._served_500.clear()
+
+    def first_get_fails(self, portal: Portal) -> bool:
+        """In get_500 mode, True for the first GET of ``portal``'s page since the switch."""
+        with self._lock:
+            if self.mode is not Mode.GET_500 or portal in self._served_500:
+                return False
+            self._served_500.add(portal)
+            return True
 
     def reset(self) -> None:
         self.set_mode(Mode.NORMAL)
         self.stats.clear()
+        self.wsp_sessions.clear()
+        self.spent_tokens.clear()
         self.release_held()
 
     def release_held(self) -> None:
@@ -114,17 +134,35 @@ class PortalHandler(BaseHTTPRequestHandler):
         return self.headers.get("User-Agent", "")
 
     def _send(
-        self, status: int, body: str, content_type: str, headers: dict[str, str] | None = None
+        self,
+        status: int,
+        body: str,
+        content_type: str,
+        headers: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
     ) -> None:
         payload = body.encode("utf-8")
         self.send_response(status)
-        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+        if payload or status not in (204, 301, 302, 307):
+            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(payload)))
         self.send_header("Cache-Control", "no-store")
-        for name, value in (headers or {}).items():
+        pairs = headers.items() if isinstance(headers, Mapping) else (headers or ())
+        for name, value in pairs:
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(payload)
+
+    def _reply(self, reply: Reply, *extra: tuple[str, str]) -> None:
+        self._send(reply.status, reply.body, reply.content_type, reply.headers + extra)
+
+    def _cookie(self, name: str) -> str | None:
+        cookies: SimpleCookie = SimpleCookie()
+        try:
+            cookies.load(self.headers.get("Cookie", ""))
+        except CookieError:
+            return None
+        morsel = cookies.get(name)
+        return morsel.value if morsel else None
 
     def _html(self, body: str, status: int = 200, headers: dict[str, str] | None = None) -> None:
         self._send(status, body, "text/html", headers)
@@ -148,11 +186,18 @@ class PortalHandler(BaseHTTPRequestHandler):
     # --- routes -------------------------------------------------------------------
 
     def do_GET(self) -> None:
-        path = urlsplit(self.path).path
+        url = urlsplit(self.path)
+        path = url.path
         self.state.stats.count("GET", path)
         mode = self.state.mode
-        if path == "/":
+        portal = portal_at(path)
+        if portal is Portal.CONSULTACENSO:
             self._portal(mode)
+        elif portal is Portal.WSP:
+            self._edge_page(portal, mode, self._wsp_page)
+        elif portal is Portal.ELECCIONESCOLOMBIA or path == "/Polling":
+            # A React app serves its shell on its client-side routes too.
+            self._edge_page(Portal.ELECCIONESCOLOMBIA, mode, self._elecciones_page)
         elif path == "/back/api/elecciones":
             if mode is Mode.HTTP_503:
                 self._error(HTTPStatus.SERVICE_UNAVAILABLE)
@@ -163,7 +208,7 @@ class PortalHandler(BaseHTTPRequestHandler):
             self._send(200, pages.challenge_script(passes=passes), "application/javascript")
         elif path == "/rejected":
             self._html(pages.rejection_page(_support_id()))
-        elif (resource := adversary.static_resource(path, mode)) is not None:
+        elif (resource := adversary.static_resource(path, mode, url.query)) is not None:
             self._send(200, resource[1], resource[0])
         elif path == "/__sim/stats":
             self._json({**self.state.stats.as_json(), **self.state.as_json()})
@@ -177,6 +222,10 @@ class PortalHandler(BaseHTTPRequestHandler):
         self.state.stats.count("POST", path)
         if path == "/back/api/consulta":
             self._consulta()
+        elif portal_at(path) is Portal.WSP:
+            self._edge_consulta(self._wsp_consulta)
+        elif path == ELECCIONES_API_PATH:
+            self._edge_consulta(self._elecciones_consulta)
         elif path == "/consultar":
             self._legacy_consulta()
         elif path == "/__sim/mode":
@@ -206,6 +255,7 @@ class PortalHandler(BaseHTTPRequestHandler):
         ):
             self._html(pages.challenge_page(_support_id()))
         else:
+            status = 500 if self.state.first_get_fails(Portal.CONSULTACENSO) else 200
             page = pages.portal_page(
                 bot_check=mode is Mode.BOT_CHECK,
                 captcha=mode is Mode.CAPTCHA,
@@ -215,7 +265,7 @@ class PortalHandler(BaseHTTPRequestHandler):
                 extras=hostile.portal_extras(mode, self.state.target)
                 or adversary.portal_extras(mode, self.state.delay_s),
             )
-            self._html(page, headers=adversary.portal_headers(mode))
+            self._html(page, status, headers=adversary.portal_headers(mode))
 
     def _consulta(self) -> None:
         try:
@@ -260,6 +310,10 @@ class PortalHandler(BaseHTTPRequestHandler):
             )
         elif mode in CAPTCHA_MODES and not str(request.get("token", "")).strip():
             self._json(CAPTCHA_REFUSAL)
+        elif mode is Mode.BACKEND_FAILURE:
+            self._json(CONSULTACENSO_BACKEND_FAILURE)
+        elif mode is Mode.RELOAD:
+            self._json(CONSULTACENSO_RELOAD)
         elif not (
             cedula.isascii() and cedula.isdigit() and MIN_DIGITS <= len(cedula) <= MAX_DIGITS
         ):
@@ -271,7 +325,67 @@ class PortalHandler(BaseHTTPRequestHandler):
         form = parse_qs(self._body().decode("utf-8", "replace"))
         cedula = form.get("documento", [""])[0].strip()
         self.state.stats.consulta(cedula, self.user_agent, self.headers.get("Accept-Language", ""))
-        self._html(pages.legacy_answer_page(cedula, answer_for(cedula)))
+        self._html(pages.legacy_answer_page(cedula, census_record(cedula)))
+
+    # --- wsp and eleccionescolombia: the edge first, then the portal's own code ----------
+
+    def _edge_page(self, portal: Portal, mode: Mode, build: Callable[[Mode], Reply]) -> None:
+        reply = edge.page_reply(
+            mode,
+            headless=self._looks_headless(),
+            passed_challenge=self._has_challenge_cookie(),
+            target=self.state.target,
+        )
+        if reply is None:
+            reply = build(mode)
+            if self.state.first_get_fails(portal):
+                # The whole usable page, under a 500 (reported for wsp; a retry gets 200).
+                reply = reply.with_status(HTTPStatus.INTERNAL_SERVER_ERROR.value)
+        self._reply(reply)
+
+    def _edge_consulta(self, answer: Callable[[Mode, str, dict[str, str]], Reply]) -> None:
+        fields = form_fields(self.headers.get("Content-Type", ""), self._body())
+        cedula = (fields.get("nuip") or fields.get("identification") or "").strip()
+        self.state.stats.consulta(cedula, self.user_agent, self.headers.get("Accept-Language", ""))
+        mode = MODE_TRIGGERS.get(cedula, self.state.mode)
+        if mode is Mode.HANG:
+            self.state.hold(HANG_LIMIT_S)
+            self.close_connection = True
+            return
+        if mode is Mode.SLOW:
+            self.state.hold(self.state.delay_s)
+        reply = edge.consulta_reply(mode, headless=self._looks_headless(), target=self.state.target)
+        self._reply(reply or answer(mode, cedula, fields), *self._cors())
+
+    def _cors(self) -> tuple[tuple[str, str], ...]:
+        if urlsplit(self.path).path != ELECCIONES_API_PATH:
+            return ()
+        return elecciones_api.cors_headers(self.headers.get("Origin", ""))
+
+    def _wsp_page(self, mode: Mode) -> Reply:
+        has_cookiesession = self._cookie("cookiesession1") is not None
+        session = self._cookie("PHPSESSID")
+        return wsp.page_reply(mode, self.state.wsp_sessions, session, has_cookiesession)
+
+    def _wsp_consulta(self, mode: Mode, cedula: str, fields: dict[str, str]) -> Reply:
+        session = self._cookie("PHPSESSID")
+        return wsp.consulta_reply(mode, cedula, fields, self.state.wsp_sessions, session)
+
+    def _elecciones_page(self, mode: Mode) -> Reply:
+        return elecciones.page_reply(mode, self.headers.get("Host", ""))
+
+    def _elecciones_consulta(self, mode: Mode, cedula: str, fields: dict[str, str]) -> Reply:
+        authorization = self.headers.get("Authorization", "")
+        return elecciones.consulta_reply(mode, cedula, authorization, self.state.spent_tokens)
+
+    def do_OPTIONS(self) -> None:
+        path = urlsplit(self.path).path
+        self.state.stats.count("OPTIONS", path)
+        if path == ELECCIONES_API_PATH:
+            # The CORS preflight of the page on the other origin.
+            self._send(204, "", "text/plain", self._cors())
+        else:
+            self._error(HTTPStatus.METHOD_NOT_ALLOWED)
 
     def _set_mode(self) -> None:
         try:
@@ -319,6 +433,17 @@ class CensusSimulator(ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/"
+
+    def page_url(self, portal: Portal) -> str:
+        """The page of ``portal`` on 127.0.0.1 (what a person would open)."""
+        return self.url.rstrip("/") + PAGE_PATHS[portal]
+
+    @property
+    def api_url(self) -> str:
+        """The other origin (``http://localhost:PORT/``) that eleccionescolombia's page calls
+        when loaded from 127.0.0.1."""
+        port = self.server_address[1]
+        return f"http://localhost:{port}/"
 
     def start(self) -> CensusSimulator:
         self._thread = threading.Thread(target=self.serve_forever, name="census-sim", daemon=True)

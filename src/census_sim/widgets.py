@@ -27,10 +27,16 @@ _RECAPTCHA_API_JS = r"""
 /* reCAPTCHA stand-in served by the census simulator: the DOM of Google's api.js, no network. */
 (function () {
   "use strict";
-  var CHALLENGE = %(challenge)s;
-  var BFRAME = %(bframe)s, ANCHOR = %(anchor)s, TITLE = %(title)s;
   var script = document.currentScript;
   var params = new URL(script ? script.src : location.href, location.href).searchParams;
+  if (window.grecaptcha && window.grecaptcha.__sim) {
+    // A second load (a v3 script beside the v2 widget) keeps the widgets already rendered.
+    var again = params.get("onload");
+    if (again && typeof window[again] === "function") window[again]();
+    return;
+  }
+  var CHALLENGE = %(challenge)s;
+  var BFRAME = %(bframe)s, ANCHOR = %(anchor)s, TITLE = %(title)s;
   var HIDDEN = "visibility: hidden; position: absolute; width: 100%%; top: -10000px; " +
     "left: 0px; right: 0px; transition: visibility 0s linear 0.3s, opacity 0.3s linear; " +
     "opacity: 0;";
@@ -90,6 +96,17 @@ _RECAPTCHA_API_JS = r"""
       "class='g-recaptcha-response' style='width: 250px; height: 40px; display: none;'>" +
       "</textarea></div><iframe style='display: none;'></iframe>";
   }
+  function checkbox(sitekey) {
+    // The v2 checkbox: Google's anchor frame (304x78) and the hidden response field.
+    return "<div style='width: 304px; height: 78px;'><div><iframe title='reCAPTCHA' " +
+      "width='304' height='78' role='presentation' name='a-" + frameName() + "' " +
+      "frameborder='0' scrolling='no' src='" + ANCHOR + "?ar=1&hl=es&size=normal&k=" +
+      encodeURIComponent(sitekey) + "'></iframe></div>" +
+      "<textarea id='g-recaptcha-response' name='g-recaptcha-response' " +
+      "class='g-recaptcha-response' style='width: 250px; height: 40px; border: 1px solid " +
+      "rgb(193, 193, 193); margin: 10px 25px; padding: 0px; resize: none; display: none;'>" +
+      "</textarea></div>";
+  }
   function finish(widget, value) {
     widget.response = value;
     var area = widget.element.querySelector(".g-recaptcha-response");
@@ -101,12 +118,20 @@ _RECAPTCHA_API_JS = r"""
     var element = typeof container === "string" ? document.getElementById(container) : container;
     options = options || {};
     var sitekey = options.sitekey || element.getAttribute("data-sitekey") || "";
-    element.innerHTML = badge(sitekey);
+    var size = options.size || element.getAttribute("data-size") || "normal";
+    var callback = options.callback || window[element.getAttribute("data-callback") || ""];
+    element.innerHTML = size === "invisible" ? badge(sitekey) : checkbox(sitekey);
     if (!bubble) bubble = makeBubble(sitekey);
-    widgets.push({element: element, callback: options.callback, response: ""});
+    widgets.push({element: element, callback: callback, response: ""});
     return widgets.length - 1;
   }
-  function execute(id) {
+  function execute(id, options) {
+    if (typeof id === "string") {
+      // v3 (execute(sitekey, {action})): a score, never a challenge; a token shortly after.
+      return new Promise(function (resolve) {
+        setTimeout(function () { resolve(token("03AFcWeA-v3-")); }, 150);
+      });
+    }
     var widget = widgets[typeof id === "number" ? id : 0];
     if (!widget) return Promise.reject(new Error("reCAPTCHA: no widget rendered"));
     if (widget.response) return Promise.resolve(widget.response);
@@ -123,21 +148,54 @@ _RECAPTCHA_API_JS = r"""
   }
   window.addEventListener("message", function (event) {
     var data = event.data || {};
-    if (data.source !== "recaptcha-sim" || !data.solved) return;
+    if (data.source !== "recaptcha-sim") return;
+    if (data.ticked) {
+      // A person ticked a v2 checkbox: its own widget gets the token.
+      widgets.forEach(function (widget) {
+        var frame = widget.element.querySelector("iframe");
+        if (frame && frame.contentWindow === event.source) {
+          finish(widget, token("03AFcWeA-persona-"));
+        }
+      });
+      return;
+    }
+    if (!data.solved) return;
     hideBubble();
     var waiting = pending;
     pending = [];
     waiting.forEach(function (resolve) { resolve(token("03AFcWeA-persona-")); });
   });
   window.grecaptcha = {
+    __sim: true,
     render: render,
     execute: execute,
     ready: function (callback) { setTimeout(callback, 0); },
     getResponse: function (id) { var w = widgets[id || 0]; return w ? w.response : ""; },
-    reset: function (id) { var w = widgets[id || 0]; if (w) finish(w, ""); hideBubble(); }
+    reset: function (id) {
+      var w = widgets[id || 0];
+      if (!w) return;
+      w.response = "";
+      var area = w.element.querySelector(".g-recaptcha-response");
+      if (area) area.value = "";
+      var frame = w.element.querySelector("iframe");
+      if (frame && frame.contentWindow) frame.contentWindow.postMessage("reset", "*");
+      hideBubble();
+    }
   };
   var onload = params.get("onload");
   if (onload && typeof window[onload] === "function") window[onload]();
+  var mode = params.get("render") || "onload";
+  if (mode === "onload") {
+    // Automatic rendering: every .g-recaptcha of the page, once the document is parsed.
+    var renderAll = function () {
+      document.querySelectorAll(".g-recaptcha").forEach(function (el) { render(el); });
+    };
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", renderAll);
+    } else {
+      renderAll();
+    }
+  }
 })();
 """
 
@@ -192,6 +250,41 @@ _TURNSTILE_API_JS = r"""
 
 _FRAME_STYLE = """
 body { margin: 0; font-family: Roboto, Arial, sans-serif; color: #222; background: #fff; }
+"""
+
+# The v2 checkbox, in the Spanish Google serves in Colombia.
+_CHECKBOX_BODY = """
+<div style='display:flex;align-items:center;justify-content:space-between;width:302px;
+height:76px;box-sizing:border-box;border:1px solid #d3d3d3;border-radius:3px;
+background:#f9f9f9;padding:0 12px'>
+ <label style='display:flex;align-items:center;gap:12px;font-size:14px;cursor:pointer'>
+  <span id='recaptcha-anchor' class='recaptcha-checkbox' role='checkbox' aria-checked='false'
+  tabindex='0' style='display:inline-block;width:24px;height:24px;border:2px solid #c1c1c1;
+  border-radius:2px;background:#fff'></span>
+  <span id='recaptcha-anchor-label'>No soy un robot</span></label>
+ <div style='text-align:center;font-size:10px;color:#555'>
+  <div style='font-weight:bold'>reCAPTCHA</div><div>Privacidad - Condiciones</div></div>
+</div>
+<script>
+(function () {
+  "use strict";
+  var box = document.getElementById("recaptcha-anchor");
+  box.addEventListener("click", function () {
+    if (box.getAttribute("aria-checked") === "true") return;
+    box.setAttribute("aria-checked", "true");
+    box.style.background = "#1a73e8";
+    // Ticking the box stands for a person passing reCAPTCHA; programs never do this.
+    setTimeout(function () {
+      parent.postMessage({source: "recaptcha-sim", ticked: true}, "*");
+    }, 200);
+  });
+  window.addEventListener("message", function (event) {
+    if (event.data !== "reset") return;
+    box.setAttribute("aria-checked", "false");
+    box.style.background = "#fff";
+  });
+})();
+</script>
 """
 
 _ANCHOR_BODY = """
@@ -295,9 +388,10 @@ def recaptcha_api_script(*, challenge: bool) -> str:
     }
 
 
-def recaptcha_anchor_page() -> str:
-    """What the (hidden) badge frame shows."""
-    return _frame_document("reCAPTCHA", _ANCHOR_BODY)
+def recaptcha_anchor_page(*, checkbox: bool = False) -> str:
+    """What the anchor frame shows: the v2 checkbox ("No soy un robot"), or the invisible
+    widget's (hidden) badge."""
+    return _frame_document("reCAPTCHA", _CHECKBOX_BODY if checkbox else _ANCHOR_BODY)
 
 
 def recaptcha_bframe_page() -> str:

@@ -20,6 +20,7 @@ from cedula_domain import (
     LookupRecord,
     LookupStatus,
     Priority,
+    Restriction,
     RetryPolicy,
 )
 
@@ -69,6 +70,33 @@ EVERY_FIELD = {
             novedad="Cancelada por Muerte", resolucion="Resolución 1001", fecha="15/03/2019"
         ),
         source=AnswerSource.OPERATOR,
+    ),
+    "valid but not enabled to vote": evolve(
+        REQUESTED,
+        status=LookupStatus.NOT_ENABLED,
+        next_attempt_at=None,
+        fetched_at=START,
+        restriction=Restriction(
+            reason="Vigente con pérdida o suspensión de los derechos políticos",
+            resolucion="Sentencia 2021-00077",
+            fecha="04/08/2021",
+        ),
+        source=AnswerSource.REGISTRADURIA,
+    ),
+    # The status no longer says which answer is shown: the restriction stays one.
+    "a refresh under way after not enabled, told by a person without its words": evolve(
+        REQUESTED,
+        priority=Priority.REFRESH,
+        fetched_at=START - HOUR,
+        restriction=Restriction(reason=""),
+        source=AnswerSource.PERSON,
+    ),
+    "a refresh under way after a cancellation": evolve(
+        REQUESTED,
+        priority=Priority.REFRESH,
+        fetched_at=START - HOUR,
+        cancellation=Cancellation(novedad="Cancelada por Doble Cedulación"),
+        source=AnswerSource.REGISTRADURIA,
     ),
     "not found": evolve(
         REQUESTED,

@@ -28,6 +28,15 @@ EVERY_FIELD = {
     "paused by an operator": evolve(
         OPEN, paused=True, paused_reason="ana@censo: la Registraduría pidió bajar el ritmo"
     ),
+    "the page changed, the alarm on": evolve(
+        OPEN,
+        state=BreakerState.CHANGED,
+        retry_at=None,
+        changes_in_a_row=3,
+        changed_at=START + timedelta(minutes=3, microseconds=250),
+        last_change="#documento (el formulario de la consulta)",
+    ),
+    "changed pages counted, still asking": Breaker(changes_in_a_row=2, last_change="#eleccion"),
     **{
         f"last block: {kind.value}": evolve(OPEN, last_block=kind)
         for kind in BlockKind
@@ -104,3 +113,12 @@ def test_an_attempt_is_kept_without_its_cedula(source, attempts_kept, outcome):
 
     assert len(kept) == 1
     assert CEDULA.value not in kept[0]
+
+
+def test_what_a_changed_page_lacked_is_kept_up_to_its_length(source):
+    long_detail = "#documento " * 100
+
+    assert source.save_breaker(Breaker(changes_in_a_row=1, last_change=long_detail))
+
+    assert long_detail.startswith(source.breaker().last_change)
+    assert len(source.breaker().last_change) >= 300

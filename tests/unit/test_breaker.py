@@ -26,6 +26,7 @@ COOLDOWN = timedelta(minutes=30)
 FIREWALL = Blocked(block=BlockKind.FIREWALL)
 CAPTCHA = Blocked(block=BlockKind.CAPTCHA)
 DOWN = Unavailable(reason="HTTP 500")
+CHANGED_PAGE = PageChanged(missing="#documento")
 ANSWERS = [
     FOUND,
     NotFound(),
@@ -155,7 +156,9 @@ def test_a_late_block_while_open_is_counted_but_does_not_extend_the_cooldown() -
 
 @pytest.mark.parametrize("failure", NOT_ANSWERS, ids=type)
 def test_a_late_failure_that_is_no_block_leaves_an_open_breaker_as_it_is(failure) -> None:
-    assert opened().after(failure, START + MINUTE, POLICY) == opened()
+    breaker = opened().after(failure, START + MINUTE, POLICY)
+
+    assert evolve(breaker, changes_in_a_row=0, last_change="") == opened()
 
 
 @pytest.mark.parametrize("answer", ANSWERS, ids=type)
@@ -266,3 +269,101 @@ def test_the_version_is_left_to_the_store() -> None:
 
     assert breaker.start_probe(START, LEASE).version == 7
     assert breaker.pause("x").resume().version == 7
+
+
+# The page changed: an alarm for operators
+
+
+def changed(times: int, breaker: Breaker | None = None, at=START) -> Breaker:
+    for _ in range(times):
+        breaker = (breaker or Breaker()).after(CHANGED_PAGE, at, POLICY)
+    return breaker
+
+
+def alarmed() -> Breaker:
+    """The third changed page in a row, at START, raised the alarm."""
+    return changed(3)
+
+
+def test_the_default_policy_raises_the_alarm_after_three_changed_pages_in_a_row() -> None:
+    assert POLICY.changed_threshold == 3
+
+
+def test_a_changed_threshold_below_one_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        BreakerPolicy(changed_threshold=0)
+
+
+def test_changed_pages_below_the_threshold_are_counted_and_everyone_still_asks() -> None:
+    breaker = changed(2)
+
+    assert (breaker.state, breaker.changes_in_a_row) == (BreakerState.CLOSED, 2)
+    assert breaker.last_change == "#documento"
+    assert breaker.admission(START) is Admission.ASK
+
+
+def test_the_changed_page_that_reaches_the_threshold_raises_the_alarm_and_nobody_asks() -> None:
+    breaker = alarmed()
+
+    assert breaker.state is BreakerState.CHANGED
+    assert breaker.page_changed
+    assert not breaker.refusing
+    assert (breaker.changed_at, breaker.last_change) == (START, "#documento")
+    # No cooldown ends it: only an operator.
+    assert breaker.admission(START + timedelta(days=30)) is Admission.WAIT
+
+
+@pytest.mark.parametrize("other", [DOWN, FIREWALL], ids=type)
+def test_any_other_failure_breaks_the_row_of_changed_pages(other) -> None:
+    breaker = changed(2).after(other, START, POLICY)
+
+    assert breaker.changes_in_a_row == 0
+    assert changed(2, breaker).state is not BreakerState.CHANGED
+
+
+def test_changed_pages_while_the_site_blocks_raise_the_alarm_too() -> None:
+    breaker = changed(3, opened())
+
+    assert breaker.state is BreakerState.CHANGED
+    assert breaker.retry_at is None
+
+
+def test_a_probe_that_meets_the_last_changed_page_of_the_row_raises_the_alarm() -> None:
+    probe = changed(2, opened()).start_probe(START + COOLDOWN, LEASE)
+
+    breaker = probe.after(CHANGED_PAGE, START + COOLDOWN, POLICY)
+
+    assert breaker.state is BreakerState.CHANGED
+
+
+@pytest.mark.parametrize("late", [CHANGED_PAGE, DOWN, FIREWALL], ids=type)
+def test_a_late_failure_leaves_the_alarm_on(late) -> None:
+    breaker = alarmed().after(late, START + MINUTE, POLICY)
+
+    assert breaker.state is BreakerState.CHANGED
+    assert breaker.changed_at == START
+
+
+@pytest.mark.parametrize("answer", ANSWERS, ids=type)
+def test_a_late_answer_from_an_attempt_already_running_clears_the_alarm(answer) -> None:
+    assert alarmed().after(answer, START + MINUTE, POLICY) == Breaker()
+
+
+def test_resuming_clears_the_alarm_and_everyone_asks_again() -> None:
+    breaker = changed(3, opened()).resume()
+
+    assert breaker == Breaker()
+    assert breaker.admission(START) is Admission.ASK
+
+
+def test_a_paused_alarm_resumes_closed_and_unpaused() -> None:
+    breaker = alarmed().pause("ana: revisando").resume()
+
+    assert breaker == Breaker()
+
+
+def test_the_site_refuses_while_open_or_probing_and_not_when_closed() -> None:
+    assert opened().refusing
+    assert probing().refusing
+    assert not Breaker().refusing
+    assert not Breaker().page_changed

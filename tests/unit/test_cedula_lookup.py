@@ -32,6 +32,7 @@ from cedula_domain import (
     LookupRecord,
     LookupStatus,
     NotFound,
+    PageChanged,
     PlaceInLine,
     Priority,
     RefreshDecision,
@@ -39,6 +40,7 @@ from cedula_domain import (
     ReportDecision,
     ReportReason,
     Unavailable,
+    WayForward,
 )
 from cedula_domain.service import RACE_TRIES
 
@@ -55,6 +57,14 @@ OPENED = Breaker(
     opened_at=START,
     retry_at=START + COOLDOWN,
     last_block=BlockKind.FIREWALL,
+    version=3,
+)
+# The page changed three times in a row at START: nobody asks until an operator resumes.
+ALARMED = Breaker(
+    state=BreakerState.CHANGED,
+    changes_in_a_row=3,
+    changed_at=START,
+    last_change="#documento",
     version=3,
 )
 
@@ -692,6 +702,63 @@ def test_an_operator_pauses_the_source_and_nobody_asks_until_it_is_resumed(
     assert deliver(queue, service).status is LookupStatus.FOUND
 
 
+def test_changed_pages_in_a_row_raise_the_alarm_and_then_nobody_loads_the_page(
+    service, make_service, scraper, source, pending, queue, clock
+):
+    third = Cedula.parse("52123456")
+    for cedula in (CEDULA, OTHER, third):
+        pending(cedula)
+    scraper.steps += [PageChanged(missing="#documento")] * 3
+    for _ in range(3):
+        service.run_next()
+
+    assert source.stored.state is BreakerState.CHANGED
+    assert (source.stored.changed_at, source.stored.last_change) == (START, "#documento")
+    clock.advance(timedelta(days=1))  # every retry is due, and no cooldown ends the alarm
+    queue.woken.clear()
+    busy_fleet = make_service(scraper, pace=NoTurnPace())
+
+    assert service.run_next() is None
+    assert busy_fleet.run_next() is None
+    assert service.resume_due() == 0
+    assert len(scraper.calls) == 3
+    assert queue.woken == []  # not even a turn asked for: a busy pace would put it off
+    assert service.place_in_line(CEDULA) == PlaceInLine.paused(ahead=0)
+
+
+def test_resuming_after_the_page_changed_clears_the_alarm_and_asks_again(
+    service, scraper, source, pending, stored, queue
+):
+    source.stored = ALARMED
+    pending(CEDULA)
+    pending(OTHER)
+    scraper.steps.append(FOUND)
+
+    resumed = service.resume_source()
+
+    assert resumed.state is BreakerState.CLOSED
+    assert queue.woken == [None, None]
+    assert deliver(queue, service).status is LookupStatus.FOUND
+
+
+def test_an_answer_from_an_attempt_already_running_clears_the_alarm(
+    service, scraper, source, pending, queue
+):
+    pending(CEDULA)
+    pending(OTHER)
+
+    def the_alarm_goes_off_meanwhile():
+        source.stored = evolve(ALARMED, version=source.stored.version)
+        return FOUND
+
+    scraper.steps.append(the_alarm_goes_off_meanwhile)
+
+    deliver(queue, service)
+
+    assert source.stored.state is BreakerState.CLOSED
+    assert queue.woken == [None]  # the one still due is woken
+
+
 def test_pausing_twice_for_the_same_reason_writes_nothing_new(service, source):
     first = service.pause_source("ana: mantenimiento")
 
@@ -1131,7 +1198,7 @@ def test_a_person_tells_the_answer_of_a_lookup_that_gave_up(service, scraper, cl
     for _ in range(3):
         clock.current = stored().next_attempt_at
         deliver(queue, service)
-    assert stored().awaits_person
+    assert service.way_forward(stored()) is WayForward.GAVE_UP
     queue.woken.clear()
 
     decision = service.report_answer(CEDULA, FOUND)
@@ -1141,22 +1208,64 @@ def test_a_person_tells_the_answer_of_a_lookup_that_gave_up(service, scraper, cl
     assert decision.accepted
     assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE)
     assert (record.source, record.fetched_at) == (AnswerSource.PERSON, clock.now())
-    assert not record.awaits_person
+    assert service.way_forward(record) is None
     assert queue.woken == []
 
 
-def test_a_report_while_a_retry_waits_leaves_its_wake_up_nothing_to_do(
-    service, captcha_waiting, scraper, clock, stored
+def test_a_report_while_a_retry_waits_is_shown_and_the_registradurias_answer_replaces_it(
+    service, captcha_waiting, scraper, clock, stored, queue
 ):
-    assert captcha_waiting.awaits_person
+    assert service.way_forward(captcha_waiting) is WayForward.CAPTCHA
 
     assert service.report_answer(CEDULA, NotFound()).accepted
 
+    told = stored()
+    assert (told.status, told.source) == (LookupStatus.PENDING, AnswerSource.PERSON)
+    assert told.next_attempt_at == captcha_waiting.next_attempt_at
+    assert service.way_forward(told) is None
+    assert queue.woken == []  # its wake-up was sent when the retry was set
+    scraper.steps.append(FOUND)
     clock.current = captcha_waiting.next_attempt_at
-    assert service.run_next() is None
-    assert service.resume_due() == 0
-    assert scraper.calls == [CEDULA]
-    assert (stored().status, stored().source) == (LookupStatus.NOT_FOUND, AnswerSource.PERSON)
+    service.run_next()
+    record = stored()
+    assert (record.status, record.source) == (LookupStatus.FOUND, AnswerSource.REGISTRADURIA)
+    assert scraper.calls == [CEDULA, CEDULA]
+
+
+def test_a_person_who_is_not_offered_the_way_forward_cannot_report(service, pending, stored):
+    waiting = pending(CEDULA)
+
+    decision = service.report_answer(CEDULA, FOUND)
+
+    assert decision == ReportDecision.not_offered()
+    assert decision.reason is ReportReason.NOT_OFFERED
+    assert stored() == waiting
+
+
+def test_everyone_waiting_behind_a_breaker_the_site_opened_may_report_at_once(
+    service, open_breaker, pending, stored
+):
+    for cedula in (CEDULA, OTHER):
+        pending(cedula)
+
+    assert [service.way_forward(stored(cedula)) for cedula in (CEDULA, OTHER)] == [
+        WayForward.SITE_REFUSES
+    ] * 2
+    assert service.report_answer(OTHER, FOUND).accepted
+    told = stored(OTHER)
+    assert (told.status, told.source) == (LookupStatus.PENDING, AnswerSource.PERSON)
+    assert told.place_in_line == stored(OTHER).place_in_line
+
+
+def test_people_are_offered_the_way_forward_while_the_page_changed_and_not_once_resumed(
+    service, source, pending, stored
+):
+    source.stored = ALARMED
+    pending(CEDULA)
+
+    assert service.way_forward(stored()) is WayForward.PAGE_CHANGED
+    service.resume_source()
+    assert service.way_forward(stored()) is None
 
 
 def test_a_report_while_an_attempt_runs_is_refused_and_the_attempt_answers(
@@ -1202,16 +1311,23 @@ def test_an_operator_may_replace_the_registradurias_answer(service, finished, st
     assert queue.woken == []
 
 
-def test_a_report_for_a_cedula_never_requested_creates_its_record(service, stored, queue):
-    assert service.report_answer(CEDULA, FOUND).accepted
+def test_a_report_for_a_cedula_never_requested_requests_its_lookup_first(service, stored, queue):
+    assert service.report_answer(CEDULA, FOUND, source=AnswerSource.OPERATOR).accepted
 
     record = stored()
     assert (record.status, record.source, record.requested_at) == (
         LookupStatus.FOUND,
-        AnswerSource.PERSON,
+        AnswerSource.OPERATOR,
         START,
     )
-    assert queue.woken == []
+    assert queue.woken == [None]  # the lookup requested found nothing due when delivered
+
+
+def test_a_persons_report_for_a_cedula_never_requested_leaves_it_requested(service, stored, queue):
+    assert service.report_answer(CEDULA, FOUND) == ReportDecision.not_offered()
+
+    assert stored() == LookupRecord.requested(CEDULA, START)
+    assert queue.woken == [None]
 
 
 def test_a_report_whose_record_was_created_meanwhile_reads_it_again(
@@ -1223,9 +1339,9 @@ def test_a_report_whose_record_was_created_meanwhile_reads_it_again(
 
     mocker.patch.object(repository, "add", side_effect=another_request_creates_it)
 
-    assert service.report_answer(CEDULA, FOUND).accepted
+    assert service.report_answer(CEDULA, FOUND, source=AnswerSource.OPERATOR).accepted
     assert repository.add.call_count == 1
-    assert stored().source is AnswerSource.PERSON
+    assert stored().source is AnswerSource.OPERATOR
 
 
 def test_a_report_for_a_cedula_no_account_holds_is_refused_and_records_nothing(
@@ -1261,7 +1377,7 @@ def test_a_report_that_loses_the_race_to_a_workers_claim_says_a_lookup_is_runnin
     assert (record.status, record.source, record.attempts) == (LookupStatus.PROCESSING, None, 2)
 
 
-def test_a_double_submitted_report_reads_again_and_is_stored_once_more(
+def test_a_double_submitted_report_reads_again_and_is_stored_once(
     service, captcha_waiting, repository, clock, stored, mocker
 ):
     read = repository.get
@@ -1276,9 +1392,9 @@ def test_a_double_submitted_report_reads_again_and_is_stored_once_more(
 
     mocker.patch.object(repository, "get", side_effect=read_then_the_first_submit_lands)
 
-    assert service.report_answer(CEDULA, FOUND).accepted
+    assert service.report_answer(CEDULA, FOUND) == ReportDecision.not_offered()
     assert len(reads) == 2
-    assert (stored().status, stored().version) == (LookupStatus.FOUND, captcha_waiting.version + 2)
+    assert (stored().source, stored().version) == (AnswerSource.PERSON, captcha_waiting.version + 1)
 
 
 def test_a_report_that_keeps_losing_races_steps_back_after_a_few_reads(
@@ -1293,10 +1409,17 @@ def test_a_report_that_keeps_losing_races_steps_back_after_a_few_reads(
 
 
 def test_the_automatic_answer_after_a_refresh_replaces_the_persons(
-    service, captcha_waiting, scraper, clock, stored, queue
+    service, scraper, clock, stored, queue
 ):
-    service.report_answer(CEDULA, NotFound())
-    clock.advance(HOUR)
+    scraper.steps += [CAPTCHA] * 3
+    service.request_first(CEDULA)
+    for _ in range(3):
+        clock.current = stored().next_attempt_at
+        deliver(queue, service)
+    assert service.report_answer(CEDULA, NotFound()).accepted
+    assert stored().status is LookupStatus.NOT_FOUND
+    queue.woken.clear()
+    clock.current = START + HOUR
     scraper.steps.append(FOUND)
 
     assert service.request_refresh(CEDULA).allowed

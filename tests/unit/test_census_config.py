@@ -36,6 +36,7 @@ def test_every_census_variable_is_read():
             "CENSUS_REFRESH_INTERVAL_S": "60",
             "CENSUS_EVIDENCE_DAYS": "7",
             "CENSUS_SIMULATED": "1",
+            "CENSUS_CHANGED_THRESHOLD": "5",
         }
     )
 
@@ -50,6 +51,7 @@ def test_every_census_variable_is_read():
     assert config.refresh.interval == timedelta(minutes=1)
     assert config.evidence_retention == timedelta(days=7)
     assert config.simulated is True
+    assert config.breaker.changed_threshold == 5
 
 
 @pytest.mark.parametrize(
@@ -61,6 +63,7 @@ def test_every_census_variable_is_read():
         ({"CENSUS_EVIDENCE_DAYS": "-3"}, "evidence_retention"),
         ({"CENSUS_SIMULATED": "quizás"}, "CENSUS_SIMULATED must be true or false"),
         ({"CENSUS_SCRAPER": "selenium"}, "unknown census scraper"),
+        ({"CENSUS_CHANGED_THRESHOLD": "0"}, "at least 1"),
     ],
 )
 def test_nonsense_is_refused_when_the_config_is_built(env: dict[str, str], complaint: str):

@@ -19,10 +19,12 @@ from cedula_domain import (
     LookupRecord,
     LookupStateError,
     LookupStatus,
+    NotEnabled,
     NotFound,
     PageChanged,
     Priority,
     RegistraduriaAlreadyAnswered,
+    Restriction,
     RetryPolicy,
     Unavailable,
 )
@@ -30,6 +32,13 @@ from cedula_domain import (
 POLICY = RetryPolicy(random=top_of_range)
 MINUTE = timedelta(minutes=1)
 CANCELLATION = Cancellation(novedad="Cancelada por Muerte", resolucion="123", fecha="2020-01-01")
+NOT_ENABLED = NotEnabled(
+    reason="Vigente con pérdida o suspensión de los derechos políticos",
+    resolucion="0456",
+    fecha="2024-02-10",
+    engine="stealth",
+    evidence='{"novedad": "Vigente con pérdida"}',
+)
 
 
 def new() -> LookupRecord:
@@ -50,11 +59,12 @@ def test_a_requested_lookup_is_pending_and_due_at_once() -> None:
     assert not record.is_due(START - MINUTE)
 
 
-def test_only_found_not_found_cancelled_and_error_are_final() -> None:
+def test_only_the_answers_and_error_are_final() -> None:
     assert {status for status in LookupStatus if status.is_final} == {
         LookupStatus.FOUND,
         LookupStatus.NOT_FOUND,
         LookupStatus.CANCELLED,
+        LookupStatus.NOT_ENABLED,
         LookupStatus.ERROR,
     }
 
@@ -136,6 +146,51 @@ def test_a_cancelled_cedula_ends_the_lookup_with_the_cancellation() -> None:
     assert record.status is LookupStatus.CANCELLED
     assert record.cancellation == CANCELLATION
     assert record.voting_place is None
+
+
+def test_a_valid_cedula_whose_holder_may_not_vote_ends_the_lookup_with_what_the_census_said():
+    previous = evolve(running(), voting_place=PLACE, fetched_at=START - timedelta(days=9))
+
+    record = previous.record_outcome(NOT_ENABLED, START, POLICY)
+
+    assert record.status is LookupStatus.NOT_ENABLED
+    assert record.restriction == Restriction(
+        reason="Vigente con pérdida o suspensión de los derechos políticos",
+        resolucion="0456",
+        fecha="2024-02-10",
+    )
+    assert (record.voting_place, record.cancellation) == (None, None)
+    assert (record.source, record.fetched_at) == (AnswerSource.REGISTRADURIA, START)
+    assert (record.engine, record.evidence) == (NOT_ENABLED.engine, NOT_ENABLED.evidence)
+
+
+def test_a_cedula_not_enabled_is_never_recorded_as_cancelled() -> None:
+    record = running().record_outcome(NOT_ENABLED, START, POLICY)
+
+    assert record.status is not LookupStatus.CANCELLED
+    assert record.cancellation is None
+
+
+def test_a_later_answer_forgets_that_the_holder_could_not_vote() -> None:
+    not_enabled = running().record_outcome(NOT_ENABLED, START, POLICY)
+    later = START + timedelta(days=30)
+
+    record = not_enabled.restart(later).claim(later, LEASE).record_outcome(FOUND, later, POLICY)
+
+    assert (record.status, record.voting_place, record.restriction) == (
+        LookupStatus.FOUND,
+        PLACE,
+        None,
+    )
+
+
+def test_a_refresh_keeps_showing_that_the_holder_could_not_vote() -> None:
+    not_enabled = running().record_outcome(NOT_ENABLED, START, POLICY)
+
+    record = not_enabled.restart(START + timedelta(hours=2))
+
+    assert record.status is LookupStatus.PENDING
+    assert record.restriction == NOT_ENABLED.restriction
 
 
 @pytest.mark.parametrize("attempt", [1, 2, 3])
@@ -265,7 +320,7 @@ def gave_up() -> LookupRecord:
 
 
 @pytest.mark.parametrize(
-    "outcome", [FOUND, NotFound(), Cancelled(cancellation=CANCELLATION)], ids=type
+    "outcome", [FOUND, NotFound(), Cancelled(cancellation=CANCELLATION), NOT_ENABLED], ids=type
 )
 def test_an_answer_read_from_the_census_comes_from_the_registraduria(outcome) -> None:
     record = running().record_outcome(outcome, START + MINUTE, POLICY)
@@ -336,52 +391,23 @@ def test_a_restart_keeps_the_answer_and_its_source_and_forgets_the_block() -> No
     )
 
 
-@pytest.mark.parametrize(
-    "record",
-    [
-        gave_up(),
-        captcha_blocked(1),
-        captcha_blocked(3),
-        evolve(gave_up(), voting_place=PLACE, source=AnswerSource.PERSON),
-        evolve(captcha_blocked(), voting_place=PLACE, source=AnswerSource.OPERATOR),
-    ],
-    ids=[
-        "gave up",
-        "captcha with attempts left",
-        "gave up at a captcha",
-        "gave up showing the person's answer",
-        "captcha showing an operator's answer",
-    ],
-)
-def test_a_person_is_awaited_when_the_lookup_gave_up_or_met_a_captcha(record) -> None:
-    assert record.awaits_person
+def test_an_answer_told_by_the_person_in_this_lookup_is_told_by_person() -> None:
+    assert gave_up().report(NotFound(), START, AnswerSource.PERSON).told_by_person
+    assert captcha_blocked().report(FOUND, START, AnswerSource.PERSON).told_by_person
 
 
 @pytest.mark.parametrize(
     "record",
     [
         new(),
-        running(),
-        evolve(captcha_blocked(), next_attempt_at=START).claim(START, LEASE),
-        running().record_outcome(Blocked(block=BlockKind.FIREWALL), START, POLICY),
         REGISTRADURIA_ANSWERED,
-        evolve(gave_up(), voting_place=PLACE, source=AnswerSource.REGISTRADURIA),
-        evolve(captcha_blocked(), voting_place=PLACE, source=AnswerSource.REGISTRADURIA),
-        gave_up().report(NotFound(), START, AnswerSource.PERSON),
+        gave_up().report(NotFound(), START, AnswerSource.OPERATOR),
+        gave_up().report(NotFound(), START, AnswerSource.PERSON).restart(START + MINUTE),
     ],
-    ids=[
-        "just requested",
-        "running",
-        "running again after a captcha",
-        "waiting after a firewall block",
-        "answered by the registraduria",
-        "gave up showing the registraduria's answer",
-        "captcha showing the registraduria's answer",
-        "answered by the person",
-    ],
+    ids=["no answer", "the registraduria's", "an operator's", "the person's before a refresh"],
 )
-def test_no_person_is_awaited_otherwise(record) -> None:
-    assert not record.awaits_person
+def test_no_other_answer_is_told_by_person(record) -> None:
+    assert not record.told_by_person
 
 
 def test_a_person_telling_where_they_vote_ends_the_lookup_with_their_answer() -> None:
@@ -402,8 +428,9 @@ def test_a_person_telling_where_they_vote_ends_the_lookup_with_their_answer() ->
         (FOUND, LookupStatus.FOUND),
         (NotFound(), LookupStatus.NOT_FOUND),
         (Cancelled(cancellation=CANCELLATION), LookupStatus.CANCELLED),
+        (NotEnabled(reason="No se encuentra habilitado para votar"), LookupStatus.NOT_ENABLED),
     ],
-    ids=["found", "not found", "cancelled"],
+    ids=["found", "not found", "cancelled", "not enabled"],
 )
 def test_a_reported_answer_makes_the_record_final_with_its_status(answer, status) -> None:
     previous = evolve(gave_up(), voting_place=PLACE, source=AnswerSource.PERSON)
@@ -413,13 +440,49 @@ def test_a_reported_answer_makes_the_record_final_with_its_status(answer, status
     assert record.status is status
     assert record.voting_place == getattr(answer, "place", None)
     assert record.cancellation == getattr(answer, "cancellation", None)
+    assert record.restriction == getattr(answer, "restriction", None)
     assert record.source is AnswerSource.OPERATOR
 
 
-def test_a_report_while_a_retry_waits_stops_further_attempts() -> None:
+def test_a_persons_report_while_a_retry_waits_is_shown_and_the_lookup_keeps_its_place() -> None:
     waiting = captcha_blocked()
 
-    record = waiting.report(FOUND, START, AnswerSource.PERSON)
+    record = waiting.report(FOUND, START + MINUTE, AnswerSource.PERSON)
+
+    assert record.status is LookupStatus.PENDING
+    assert (record.voting_place, record.source) == (PLACE, AnswerSource.PERSON)
+    assert record.fetched_at == START + MINUTE
+    assert record.place_in_line == waiting.place_in_line
+    assert (record.attempts, record.next_attempt_at) == (waiting.attempts, waiting.next_attempt_at)
+    assert (record.last_block_kind, record.evidence) == (BlockKind.CAPTCHA, waiting.evidence)
+    assert record.is_due(waiting.next_attempt_at)
+
+
+def test_the_registradurias_answer_replaces_what_the_person_told_while_waiting() -> None:
+    told = captcha_blocked().report(FOUND, START, AnswerSource.PERSON)
+    claimed = told.claim(told.next_attempt_at, LEASE)
+
+    record = claimed.record_outcome(NotFound(), told.next_attempt_at, POLICY)
+
+    assert (record.status, record.source) == (LookupStatus.NOT_FOUND, AnswerSource.REGISTRADURIA)
+    assert record.voting_place is None
+
+
+def test_what_the_person_told_while_waiting_stays_when_the_lookup_gives_up() -> None:
+    told = captcha_blocked(2).report(FOUND, START, AnswerSource.PERSON)
+    claimed = told.claim(told.next_attempt_at, LEASE)
+
+    record = claimed.record_outcome(Blocked(block=BlockKind.CAPTCHA), START, POLICY)
+
+    assert record.status is LookupStatus.ERROR
+    assert (record.voting_place, record.source) == (PLACE, AnswerSource.PERSON)
+    assert record.told_by_person
+
+
+def test_an_operators_report_while_a_retry_waits_stops_further_attempts() -> None:
+    waiting = captcha_blocked()
+
+    record = waiting.report(FOUND, START, AnswerSource.OPERATOR)
 
     assert record.last_block_kind is None
     assert not record.is_due(waiting.next_attempt_at + timedelta(days=1))

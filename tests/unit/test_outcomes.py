@@ -9,8 +9,10 @@ from cedula_domain import (
     Cancellation,
     Cancelled,
     FailureKind,
+    NotEnabled,
     NotFound,
     PageChanged,
+    Restriction,
     Unavailable,
     is_terminal,
 )
@@ -19,9 +21,11 @@ from cedula_domain.outcomes import EVIDENCE_LIMIT
 
 def test_answers_are_terminal_and_failures_are_not() -> None:
     cancelled = Cancelled(cancellation=Cancellation(novedad="Cancelada por Muerte"))
+    not_enabled = NotEnabled(reason="No se encuentra habilitado para votar")
     failures = [Blocked(block=BlockKind.CAPTCHA), Unavailable(reason="x"), PageChanged(missing="x")]
 
-    assert all(is_terminal(outcome) for outcome in [FOUND, NotFound(), cancelled])
+    answers = [FOUND, NotFound(), cancelled, not_enabled]
+    assert all(is_terminal(outcome) for outcome in answers)
     assert not any(is_terminal(outcome) for outcome in failures)
 
 
@@ -41,6 +45,20 @@ def test_answers_are_terminal_and_failures_are_not() -> None:
 def test_a_failure_says_its_kind_and_what_happened(failure, kind, detail) -> None:
     assert failure.kind is kind
     assert failure.detail == detail
+
+
+def test_a_cedula_not_enabled_keeps_what_the_census_said_as_a_restriction() -> None:
+    outcome = NotEnabled(
+        reason="Vigente con pérdida o suspensión de los derechos políticos",
+        resolucion="0456",
+        fecha="2024-02-10",
+    )
+
+    assert outcome.restriction == Restriction(
+        reason="Vigente con pérdida o suspensión de los derechos políticos",
+        resolucion="0456",
+        fecha="2024-02-10",
+    )
 
 
 def test_evidence_is_cut_to_a_bounded_size() -> None:

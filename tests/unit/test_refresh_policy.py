@@ -18,7 +18,12 @@ from cedula_domain import (
 )
 
 POLICY = RefreshPolicy()
-ANSWERED = [LookupStatus.FOUND, LookupStatus.NOT_FOUND, LookupStatus.CANCELLED]
+ANSWERED = [
+    LookupStatus.FOUND,
+    LookupStatus.NOT_FOUND,
+    LookupStatus.CANCELLED,
+    LookupStatus.NOT_ENABLED,
+]
 
 
 def finished(status: LookupStatus = LookupStatus.FOUND) -> LookupRecord:

@@ -2,9 +2,18 @@ from __future__ import annotations
 
 import pytest
 from attrs import evolve
-from fakes import PLACE, START
+from fakes import FOUND, PLACE, START
 
-from cedula_domain import Cedula, LookupStatus, VotingPlace
+from cedula_domain import (
+    Cancellation,
+    Cancelled,
+    Cedula,
+    LookupStatus,
+    NotEnabled,
+    NotFound,
+    VotingPlace,
+    status_of,
+)
 from cedula_domain.roster import PuestoTotal, ReferredPerson, Roster, masked_cedula
 from cedula_domain.sharing_consent import SharingConsent
 
@@ -59,12 +68,62 @@ def test_a_referrer_sees_the_place_of_a_person_who_shares_it() -> None:
     )
 
 
-def test_a_referrer_sees_the_status_but_not_the_place_of_a_person_who_does_not_share() -> None:
+def test_a_referrer_sees_no_place_and_no_result_of_a_person_who_does_not_share() -> None:
     person = seen(NOT_SHARED)
 
     assert not person.shares_place
     assert person.voting_place is None
-    assert person.status is LookupStatus.FOUND
+    assert person.status is None
+
+
+# One of each answer the census gives.
+ANSWERS = [
+    status_of(answer)
+    for answer in (
+        FOUND,
+        NotFound(),
+        Cancelled(cancellation=Cancellation(novedad="Cancelada por Muerte")),
+        NotEnabled(reason="Vigente con pérdida o suspensión de los derechos políticos"),
+    )
+]
+
+
+@pytest.mark.parametrize("answer", ANSWERS, ids=lambda status: status.value)
+def test_every_answer_reaches_the_referrer_only_with_consent(answer: LookupStatus) -> None:
+    assert seen(SHARED, status=answer).status is answer
+    assert seen(NOT_SHARED, status=answer).status is None
+    assert seen(SHARED.withdraw(START), status=answer).status is None
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [status for status in LookupStatus if status not in ANSWERS],
+    ids=lambda status: status.value,
+)
+def test_how_the_lookup_is_going_reaches_the_referrer_without_consent(
+    progress: LookupStatus,
+) -> None:
+    assert seen(NOT_SHARED, status=progress).status is progress
+
+
+def test_withheld_results_are_counted_last_and_apart() -> None:
+    barred = LookupStatus.NOT_ENABLED
+    roster = Roster.of(
+        [
+            seen(NOT_SHARED, status=barred),
+            seen(status=barred),
+            seen(),
+            seen(NOT_SHARED),
+            seen(NOT_SHARED, status=LookupStatus.ERROR),
+        ]
+    )
+
+    assert list(roster.by_status().items()) == [
+        (LookupStatus.FOUND, 1),
+        (barred, 1),
+        (LookupStatus.ERROR, 1),
+        (None, 2),
+    ]
 
 
 def test_totals_count_each_status_in_order_and_leave_out_the_empty_ones() -> None:
@@ -79,8 +138,9 @@ def test_totals_count_each_status_in_order_and_leave_out_the_empty_ones() -> Non
 
     assert list(roster.by_status().items()) == [
         (LookupStatus.PENDING, 1),
-        (LookupStatus.FOUND, 2),
+        (LookupStatus.FOUND, 1),
         (LookupStatus.NOT_FOUND, 1),
+        (None, 1),
     ]
     assert roster.total == 4
     assert roster.not_shared == 1

@@ -1,8 +1,10 @@
 """Reading what the census answered into a domain outcome: pure functions, no browser.
 
-Two sources: the JSON of ``POST /back/api/consulta`` (what working clients read), and a
-results table rendered as HTML (the legacy portal's way, and the fallback when no JSON
-comes). Text is stripped and spaces collapsed; ``mesa`` may come as text or number.
+Two shapes every portal's reader builds on: consultacenso's JSON (``POST
+/back/api/consulta``, keys in any case), and a results table rendered as HTML (wsp's, inside
+its JSON, and the fallback when no JSON comes). Text is stripped and spaces collapsed;
+``mesa`` may come as text or number. A valid cédula whose holder may not vote is told from
+a cancelled one here (``barred``), in one place for every portal.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from cedula_domain.outcomes import (
     BlockKind,
     Cancelled,
     Found,
+    NotEnabled,
     NotFound,
     Outcome,
     PageChanged,
@@ -30,6 +33,12 @@ _SPACES = re.compile(r"\s+")
 _RESOLUTION = re.compile(r"resoluci[oó]n\s*(?:n[o°º.]*\s*)?:?\s*([0-9][\w/-]*)", re.IGNORECASE)
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4})\b")
 _NOT_IN_CENSUS = re.compile(r"[^.\n]*no se encuentra[^.\n]*\.?", re.IGNORECASE)
+# Valid ("vigente") but without political rights, or "no se encuentra habilitado para votar":
+# the person cannot vote, yet the cédula is not cancelled. Matched on ``plain`` text.
+_BARRED = re.compile(
+    r"vigente con (?:perdida|suspension)|no (?:se encuentra|esta) habilitad[oa] para votar"
+)
+_BARRED_SENTENCE = re.compile(r"[^.\n]*habilitad[oa] para votar[^.\n]*\.?", re.IGNORECASE)
 
 # Fields of ``data`` in a found answer, by the domain's name. ``direccion`` may be blank
 # (rural polling stations without a street address); the others may not.
@@ -58,21 +67,54 @@ def mesa_text(value: object) -> str:
     return (text.lstrip("0") or "0") if text.isdigit() else text
 
 
+def plain(text: str) -> str:
+    """Text compared the way a person reads it: no accents, no case, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", clean(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def barred(text: str) -> bool:
+    """Whether the census words say the cédula is valid but its holder may not vote."""
+    return _BARRED.search(plain(text)) is not None
+
+
+def novelty(
+    reason: str, *, details: str = "", resolucion: str = "", fecha: str = "", raw: str = ""
+) -> Outcome:
+    """A "novedad": a cancellation, or a valid cédula whose holder may not vote."""
+    resolution = _RESOLUTION.search(details)
+    date = _DATE.search(details)
+    resolucion = resolucion or (resolution[1] if resolution else "")
+    fecha = fecha or (date[1] if date else "")
+    if barred(f"{reason} {details}"):
+        return NotEnabled(reason=reason, resolucion=resolucion, fecha=fecha, evidence=raw)
+    return Cancelled(
+        cancellation=Cancellation(novedad=reason, resolucion=resolucion, fecha=fecha),
+        evidence=raw,
+    )
+
+
+def lower_keys(value: object) -> object:
+    """A JSON object with its keys in lower case, at every depth (the census's key case
+    varies: ``nom_depto`` or ``NOM_DEPTO``)."""
+    if isinstance(value, Mapping):
+        return {str(key).lower(): lower_keys(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [lower_keys(item) for item in value]
+    return value
+
+
 def _is_true(value: object) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
 def outcome_from_answer(answer: object, raw: str = "") -> Outcome:
     """The outcome a consulta JSON answer stands for; ``raw`` is kept as evidence."""
+    answer = lower_keys(answer)
     if not isinstance(answer, Mapping) or "ok" not in answer:
         return PageChanged(missing='"ok" in the consulta answer', evidence=raw)
     if not _is_true(answer["ok"]):
-        error = clean(answer.get("error") or answer.get("mensaje"))
-        if "captcha" in error.lower():
-            return Blocked(block=BlockKind.CAPTCHA, evidence=raw)
-        return Unavailable(
-            reason=f"the census refused the request: {error or 'no reason given'}", evidence=raw
-        )
+        return refusal(clean(answer.get("error") or answer.get("mensaje")), raw)
     if _is_true(answer.get("encontrado")):
         return _found(answer, raw)
     if answer.get("novedad"):
@@ -80,6 +122,16 @@ def outcome_from_answer(answer: object, raw: str = "") -> Outcome:
     if "encontrado" in answer:
         return NotFound(message=clean(answer.get("mensaje")), evidence=raw)
     return PageChanged(missing='"encontrado" in the consulta answer', evidence=raw)
+
+
+def refusal(message: str, raw: str) -> Outcome:
+    """The site said no without an answer: for a CAPTCHA it wants (we never solve one), or
+    a fault of its own backend (a transient failure, retried; never a changed page)."""
+    if "captcha" in message.lower() or "robot" in message.lower():
+        return Blocked(block=BlockKind.CAPTCHA, evidence=raw)
+    return Unavailable(
+        reason=f"the census refused the request: {message or 'no reason given'}", evidence=raw
+    )
 
 
 def _found(answer: Mapping[str, Any], raw: str) -> Outcome:
@@ -127,24 +179,18 @@ def _cancelled(answer: Mapping[str, Any], raw: str) -> Outcome:
     reason = reason or clean(answer.get("mensaje")) or clean(answer.get("descripcion"))
     if not reason:
         return PageChanged(missing='"mensaje" (the reason) of a novedad', evidence=raw)
-    details = " ".join(clean(answer.get(key)) for key in ("descripcion", "mensaje"))
-    resolution = _RESOLUTION.search(details)
-    date = _DATE.search(details)
-    return Cancelled(
-        cancellation=Cancellation(
-            novedad=reason,
-            resolucion=clean(answer.get("resolucion")) or (resolution[1] if resolution else ""),
-            fecha=clean(answer.get("fecha_novedad") or answer.get("fecha"))
-            or (date[1] if date else ""),
-        ),
-        evidence=raw,
+    return novelty(
+        reason,
+        details=" ".join(clean(answer.get(key)) for key in ("descripcion", "mensaje")),
+        resolucion=clean(answer.get("resolucion")),
+        fecha=clean(answer.get("fecha_novedad") or answer.get("fecha")),
+        raw=raw,
     )
 
 
 def _header(text: str) -> str:
     """ "Dirección " -> "DIRECCION": headers compared without accents, case or spaces."""
-    decomposed = unicodedata.normalize("NFKD", clean(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).upper()
+    return plain(text).upper()
 
 
 def outcome_from_table(
@@ -166,14 +212,15 @@ def outcome_from_table(
         )
         return Found(place=place, evidence=raw)
     if row.get("NOVEDAD"):
-        return Cancelled(
-            cancellation=Cancellation(
-                novedad=row["NOVEDAD"],
-                resolucion=row.get("RESOLUCION", ""),
-                fecha=row.get("FECHA NOVEDAD", row.get("FECHA", "")),
-            ),
-            evidence=raw,
+        return novelty(
+            row["NOVEDAD"],
+            details=text,
+            resolucion=row.get("RESOLUCION", ""),
+            fecha=row.get("FECHA NOVEDAD", row.get("FECHA", "")),
+            raw=raw,
         )
+    if barred(text) and (sentence := _BARRED_SENTENCE.search(text)):
+        return NotEnabled(reason=clean(sentence[0]), evidence=raw)
     message = _NOT_IN_CENSUS.search(text)
     if message and "censo" in message[0].lower():
         return NotFound(message=clean(message[0]), evidence=raw)

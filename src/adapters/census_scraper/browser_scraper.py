@@ -24,6 +24,7 @@ from adapters.census_scraper.egress import EgressRule
 from adapters.census_scraper.egress_proxy import EgressProxy
 from adapters.census_scraper.owner_thread import OwnerThread
 from adapters.census_scraper.page_driver import PageDriver, first_line
+from adapters.census_scraper.probe import PortalProbe
 from adapters.census_scraper.snapshots import SnapshotStore
 from cedula_domain.outcomes import Outcome, Unavailable
 
@@ -65,9 +66,10 @@ class BrowserScraper:
             if config.snapshot_dir is not None
             else None
         )
-        self._rule = EgressRule(config.census_origin)
+        self._rule = EgressRule(*config.trusted_origins[:1], also=config.trusted_origins[1:])
         self._driver = PageDriver(
             url=config.url,
+            portals=config.portals,
             census=config.census_origin,
             engine=engine.name,
             errors=self._errors,
@@ -118,6 +120,13 @@ class BrowserScraper:
             )
         return evolve(outcome, engine=self._engine.name)
 
+    def probe(self) -> PortalProbe:
+        """Which portal the configured page is, asking it nothing (no lookup)."""
+        deadline = Deadline.after(self._config.timeout_s)
+        with self._lock:
+            job = self._owner.submit(self._probe, deadline)
+        return job.result(timeout=deadline.remaining_s() + OVERRUN_MARGIN_S)
+
     def close(self) -> None:
         """Close the browser and stop the driver; no Chromium is left running."""
         with self._lock:
@@ -166,6 +175,13 @@ class BrowserScraper:
                     except self._errors.error:
                         logger.debug("closing after a lookup failed", exc_info=True)
             self._lookups_on_browser += 1
+
+    def _probe(self, deadline: Deadline) -> PortalProbe:
+        context = self._engine.new_context(self._ready_browser(deadline))
+        try:
+            return self._driver.probe(context.new_page(), deadline.less(CLEANUP_RESERVE_S))
+        finally:
+            context.close()
 
     def _ready_browser(self, deadline: Deadline) -> Browser:
         browser = self._browser

@@ -2,15 +2,16 @@
 
 One script reads, in one round trip, the title, the text that is really on screen (laid
 out, not hidden by CSS, not transparent, not off the page), whether a CAPTCHA widget
-shows, the marks of F5's JavaScript challenge, the form, and our browser's automation
-signals. Deciding what that means is ``verdict``'s job.
+shows, the marks of F5's JavaScript challenge, which known portal's form is there, and our
+browser's automation signals. Deciding what that means is ``verdict``'s job.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from adapters.census_scraper import portal
+from adapters.census_scraper import blockers
 from adapters.census_scraper.page_view import TEXT_LIMIT, PageView
 from adapters.census_scraper.verdict import looks_automated
 
@@ -50,12 +51,14 @@ _LOOK = """
   const challenge = !!document.querySelector(`script[src*="${args.challengePath}"]`)
     || typeof window[args.challengeGlobal] !== "undefined";
   const inputs = Array.from(document.querySelectorAll("input, select"));
+  const portal = Object.keys(args.fields).find((name) => document.querySelector(args.fields[name]));
   return {
     title: document.title || "",
     text: text.join(" ").replace(/\\s+/g, " ").slice(0, args.limit),
     captcha,
     challenge,
-    form: !!document.querySelector(args.form),
+    portal: portal || "",
+    captchaContainer: !!document.querySelector(args.captchaContainers),
     otherForm: !!document.querySelector("form") || inputs.some(shows),
     webdriver: navigator.webdriver === true,
     userAgent: navigator.userAgent,
@@ -68,32 +71,34 @@ _CHANGED = f"""
 (args) => {{
   const look = {_LOOK};
   const now = look(args);
-  const key = [now.title, now.text, now.captcha, now.challenge, now.form, now.otherForm].join("|");
-  return (now.form || key !== args.before) ? now : false;
+  const key = [now.title, now.text, now.captcha, now.challenge, now.portal, now.otherForm]
+    .join("|");
+  return (now.portal || key !== args.before) ? now : false;
 }}
 """
 
 _ARGS: dict[str, Any] = {
     "limit": TEXT_LIMIT,
-    "captcha": portal.CAPTCHA_WIDGETS,
-    "badge": portal.CAPTCHA_BADGE,
-    "challengePath": portal.CHALLENGE_SCRIPT_PATH,
-    "challengeGlobal": portal.CHALLENGE_GLOBAL,
-    "form": portal.DOCUMENT_FIELD,
+    "captcha": blockers.CAPTCHA_WIDGETS,
+    "captchaContainers": blockers.CAPTCHA_CONTAINERS,
+    "badge": blockers.CAPTCHA_BADGE,
+    "challengePath": blockers.CHALLENGE_SCRIPT_PATH,
+    "challengeGlobal": blockers.CHALLENGE_GLOBAL,
 }
 
 
-def look(page: Page) -> PageView:
-    """What ``page`` shows now."""
-    return _view(page.evaluate(_LOOK, _ARGS))
+def look(page: Page, fields: Mapping[str, str]) -> PageView:
+    """What ``page`` shows now; ``fields``: the document field of each portal it may be."""
+    return _view(page.evaluate(_LOOK, {**_ARGS, "fields": dict(fields)}))
 
 
-def look_when_changed(page: Page, before: PageView, timeout_ms: float) -> PageView:
-    """What ``page`` shows once it differs from ``before`` (or shows the form); raises the
-    engine's timeout error when nothing changed in ``timeout_ms``."""
-    handle = page.wait_for_function(
-        _CHANGED, arg={**_ARGS, "before": _key(before)}, polling=POLL_MS, timeout=timeout_ms
-    )
+def look_when_changed(
+    page: Page, before: PageView, fields: Mapping[str, str], timeout_ms: float
+) -> PageView:
+    """What ``page`` shows once it differs from ``before`` (or shows a portal's form);
+    raises the engine's timeout error when nothing changed in ``timeout_ms``."""
+    arg = {**_ARGS, "fields": dict(fields), "before": _key(before)}
+    handle = page.wait_for_function(_CHANGED, arg=arg, polling=POLL_MS, timeout=timeout_ms)
     try:
         return _view(handle.json_value())
     finally:
@@ -101,9 +106,9 @@ def look_when_changed(page: Page, before: PageView, timeout_ms: float) -> PageVi
 
 
 def _key(view: PageView) -> str:
-    flags = (view.captcha, view.challenge, view.form, view.other_form)
     # The same string the page script builds (JS prints booleans in lower case).
-    return "|".join([view.title, view.text, *(str(flag).lower() for flag in flags)])
+    parts = (view.title, view.text, view.captcha, view.challenge, view.portal, view.other_form)
+    return "|".join(str(part).lower() if isinstance(part, bool) else part for part in parts)
 
 
 def _view(raw: dict[str, Any]) -> PageView:
@@ -112,7 +117,9 @@ def _view(raw: dict[str, Any]) -> PageView:
         text=str(raw["text"]),
         captcha=bool(raw["captcha"]),
         challenge=bool(raw["challenge"]),
-        form=bool(raw["form"]),
+        form=bool(raw["portal"]),
+        portal=str(raw["portal"]),
+        captcha_container=bool(raw["captchaContainer"]),
         other_form=bool(raw["otherForm"]),
         automated=looks_automated(raw["webdriver"], str(raw["userAgent"])),
     )

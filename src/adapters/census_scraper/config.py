@@ -13,6 +13,7 @@ from pathlib import Path
 from attrs import field, frozen, validators
 
 from adapters.census_scraper.egress import Origin
+from adapters.census_scraper.portals import AUTO, PortalProfile, known_portals
 from adapters.environment import Environment, given
 
 DEFAULT_URL = "https://consultacenso.registraduria.gov.co/"
@@ -63,6 +64,22 @@ def _census_url(instance: object, attribute: object, value: str) -> None:
         raise ValueError(f"CENSUS_URL must be an http(s) URL with a host, not {value!r}") from None
 
 
+def _known_portal(instance: object, attribute: object, value: str) -> None:
+    if value != AUTO:
+        try:
+            known_portals().named(value)
+        except ValueError as error:
+            raise ValueError(f"CENSUS_PORTAL: {error}") from None
+
+
+def _optional_origin(instance: object, attribute: object, value: str | None) -> None:
+    if value is not None:
+        try:
+            Origin.of(value)
+        except ValueError:
+            raise ValueError(f"CENSUS_API_URL must be an http(s) URL, not {value!r}") from None
+
+
 def _optional_path(value: str | Path | None) -> Path | None:
     if value is None or str(value).strip() == "":
         return None
@@ -72,6 +89,12 @@ def _optional_path(value: str | Path | None) -> Path | None:
 @frozen(kw_only=True)
 class ScraperConfig:
     url: str = field(default=DEFAULT_URL, validator=_census_url)
+    # Which portal the page at ``url`` is (a profile of ``portals.toml``): "auto" knows
+    # it by its host, or else by what the page shows.
+    portal: str = field(default=AUTO, validator=_known_portal)
+    # Where the portal's answer API lives when it is on another host and that host is not
+    # public (a local replica): the browser may reach it as it reaches the census.
+    api_url: str | None = field(default=None, validator=_optional_origin)
     # One engine, or a chain tried in order; the next one only after a block.
     engines: tuple[str, ...] = field(default=DEFAULT_ENGINES, converter=_engines)
     # None: Playwright's own Chromium if installed, else the system one (resolved when the
@@ -94,8 +117,20 @@ class ScraperConfig:
 
     @property
     def census_origin(self) -> Origin:
-        """Where the census lives: the only origin the browser may reach at any address."""
+        """Where the census lives: the only origin the browser may reach at any address
+        (with the answer API's, when ``api_url`` names one)."""
         return Origin.of(self.url)
+
+    @property
+    def trusted_origins(self) -> tuple[Origin, ...]:
+        """The origins the browser may reach whatever their address."""
+        api = () if self.api_url is None else (Origin.of(self.api_url),)
+        return (self.census_origin, *api)
+
+    @property
+    def portals(self) -> tuple[PortalProfile, ...]:
+        """The portals the page at ``url`` may be (one when forced or known by its host)."""
+        return known_portals().candidates(self.url, self.portal)
 
     @display.validator
     def _headful_needs_a_display(self, attribute: object, display: str | None) -> None:
@@ -112,6 +147,8 @@ class ScraperConfig:
         return cls(
             **given(
                 url=read.text("CENSUS_URL"),
+                portal=read.text("CENSUS_PORTAL"),
+                api_url=read.text("CENSUS_API_URL"),
                 engines=read.text("CENSUS_SCRAPER"),
                 executable=read.text("CENSUS_BROWSER_EXECUTABLE"),
                 headless=read.flag("CENSUS_HEADLESS"),

@@ -75,7 +75,8 @@ class EgressProxy:
     def browser_settings(self) -> dict[str, str]:
         """Playwright's ``proxy`` launch option: everything through this proxy, loopback
         included (Chromium bypasses it by default), except the census origin itself."""
-        return {"server": self.server, "bypass": f"<-loopback>,{self._rule.census}"}
+        trusted = ",".join(str(origin) for origin in self._rule.trusted)
+        return {"server": self.server, "bypass": f"<-loopback>,{trusted}"}
 
     @property
     def running(self) -> bool:

@@ -22,3 +22,9 @@ def build_scraper(config: ScraperConfig, turn: Callable[[], bool] | None = None)
     if len(scrapers) == 1:
         return scrapers[0]
     return FallbackScraper(scrapers, config.timeout_s)
+
+
+def build_prober(config: ScraperConfig) -> BrowserScraper:
+    """A scraper on the configured first engine, to probe the page (``probe()``)."""
+    name = config.engines[0]
+    return BrowserScraper(config, ENGINES[name](), resolve_executable(config.executable))

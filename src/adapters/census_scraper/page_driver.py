@@ -12,17 +12,16 @@ for the worker's own machine or network).
 from __future__ import annotations
 
 import logging
-import re
 import time
 from typing import TYPE_CHECKING
 
 from attrs import evolve
 
-from adapters.census_scraper import portal
 from adapters.census_scraper.answer import outcome_from_table
 from adapters.census_scraper.browser_view import look, look_when_changed
 from adapters.census_scraper.egress import origin_text
 from adapters.census_scraper.page_view import PageView
+from adapters.census_scraper.probe import PortalCheck, PortalProbe
 from adapters.census_scraper.verdict import judge_answer, judge_page
 from cedula_domain.outcomes import (
     Blocked,
@@ -41,13 +40,11 @@ if TYPE_CHECKING:
     from adapters.census_scraper.deadline import Deadline
     from adapters.census_scraper.egress import Origin
     from adapters.census_scraper.engines import ErrorTypes
+    from adapters.census_scraper.portals import PortalProfile, Step
     from adapters.census_scraper.snapshots import SnapshotStore
     from cedula_domain.cedula import Cedula
 
 logger = logging.getLogger(__name__)
-
-# Form actions, each taking a timeout in ms, with the widget it needs (for PageChanged).
-Steps = tuple[tuple["Callable[[float], object]", str], ...]
 
 # Raw HTML kept as evidence: enough to recognise the page, not the whole of it.
 HTML_EXCERPT = 8_000
@@ -58,20 +55,19 @@ SCREENSHOT_CAP_S = 5.0
 # While the answer is awaited, how often the page is looked at for a challenge that popped
 # up instead (invisible reCAPTCHA never sends the request).
 ANSWER_LOOK_S = 0.1
-# The consulta answer: the JSON API (any path that still says "consulta"), or a native
-# form post that brings a whole new page (the legacy way: no JSON at all).
-_CONSULTA_PATH = re.compile(r"consulta", re.IGNORECASE)
 # What a lookup misses when the site sends the main frame away from the census origin.
 LEFT_THE_CENSUS = "the census page: the site sent the browser to another host"
 
 
-def _is_answer(response: Response) -> bool:
+def _is_answer(response: Response, profile: PortalProfile | None) -> bool:
+    """The consulta's answer: the request the portal's profile names, or a native form
+    post that brings a whole new page (no JSON at all)."""
     request = response.request
-    if request.method != "POST":
+    if request.method != "POST" or profile is None:
         return False
     if request.resource_type == "document":
         return True
-    return request.resource_type in ("xhr", "fetch") and bool(_CONSULTA_PATH.search(request.url))
+    return request.resource_type in ("xhr", "fetch") and profile.answer.matches(request.url)
 
 
 def first_line(error: BaseException) -> str:
@@ -79,16 +75,22 @@ def first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def _is_challenge(failure: object) -> bool:
-    return isinstance(failure, Blocked) and failure.block is BlockKind.JS_CHALLENGE
+def _may_clear(failure: object) -> bool:
+    """A page that may still turn into the form: F5's JavaScript challenge reloads once
+    run, and a server error may carry an app that draws its form after loading."""
+    challenge = isinstance(failure, Blocked) and failure.block is BlockKind.JS_CHALLENGE
+    return challenge or isinstance(failure, Unavailable)
 
 
 class _Visit:
-    """What one lookup has seen so far: its step, the main document's status, answers,
-    and where the main frame was sent if it was sent away from the census."""
+    """What one lookup has seen so far: its step, the portal it recognised, the main
+    document's status, answers, and where the main frame was sent if it was sent away from
+    the census."""
 
     def __init__(self, page: Page, census: Origin) -> None:
         self.step = "starting"
+        # Known once the page shows a portal's form.
+        self.profile: PortalProfile | None = None
         self.status = 200
         self.answers: list[Response] = []
         # What the page last showed of our own browser (webdriver, HeadlessChrome).
@@ -123,8 +125,15 @@ class _Visit:
             evidence=f"while {self.step}, the main frame was sent to {self.sent_to}",
         )
 
+    def is_answer(self, response: Response) -> bool:
+        return _is_answer(response, self.profile)
+
+    def asks_census(self, url: str) -> bool:
+        """Whether a request to ``url`` is the consulta of the portal recognised."""
+        return self.profile is not None and self.profile.answer.matches(url)
+
     def _heard(self, response: Response) -> None:
-        if _is_answer(response):
+        if self.is_answer(response):
             self.answers.append(response)
         elif response.request.resource_type == "document" and response.frame == self._main_frame:
             self.status = response.status
@@ -135,6 +144,7 @@ class PageDriver:
         self,
         *,
         url: str,
+        portals: tuple[PortalProfile, ...],
         engine: str,
         errors: ErrorTypes,
         census: Origin,
@@ -143,6 +153,10 @@ class PageDriver:
         turn: Callable[[], bool] | None = None,
     ) -> None:
         self._url = url
+        # The portals the page may be: one forced or known by its host, or every one.
+        self._portals = {profile.name: profile for profile in portals}
+        self._fields = {profile.name: profile.field for profile in portals}
+        self._refusals = tuple(words for profile in portals for words in profile.refusals)
         self._census = census
         # The fleet's turn to send a consulta, waited for right before the submit.
         self._turn = turn
@@ -155,7 +169,7 @@ class PageDriver:
         """The census answer for ``cedula``; site trouble is an outcome, never an exception."""
         visit = _Visit(page, self._census)
         if self._turn is not None:
-            page.route(lambda url: bool(_CONSULTA_PATH.search(url)), self._in_turn(visit))
+            page.route(visit.asks_census, self._in_turn(visit))
         try:
             outcome = self._read(page, cedula, deadline, visit)
         except self._errors.timeout:
@@ -174,10 +188,50 @@ class PageDriver:
         if isinstance(outcome, Unavailable) and not outcome.evidence:
             # The browser could not look (the budget ran out while the page was loading):
             # what its document would show still tells a block from an outage.
-            outcome = judge_page(visit.status, PageView.from_html(html)) or outcome
+            outcome = judge_page(visit.status, PageView.from_html(html, self._fields)) or outcome
         if isinstance(outcome, Blocked | PageChanged):
             self._snapshot(page, outcome, html, deadline)
         return outcome if outcome.evidence else evolve(outcome, evidence=html[:HTML_EXCERPT])
+
+    def probe(self, page: Page, deadline: Deadline) -> PortalProbe:
+        """Which portal the page is and what stands in front of its form; the form is
+        neither filled nor sent."""
+        visit = _Visit(page, self._census)
+        failure: Outcome | None
+        try:
+            page.goto(self._url, wait_until="domcontentloaded", timeout=deadline.ms())
+            failure = self._until_form(page, deadline, visit)
+        except self._errors.error as error:
+            failure = Unavailable(reason=f"the page did not load: {first_line(error)}")
+        checks = tuple(self._check(page, profile) for profile in self._portals.values())
+        try:
+            title = page.title()
+        except self._errors.error:
+            title = ""
+        return PortalProbe(
+            url=self._url,
+            status=visit.status,
+            title=title,
+            portal=visit.profile.name if visit.profile else "",
+            failure=None if failure is None or is_terminal(failure) else failure,
+            checks=checks,
+        )
+
+    def _check(self, page: Page, profile: PortalProfile) -> PortalCheck:
+        selectors = dict.fromkeys([profile.field, *(step.selector for step in profile.steps)])
+        shown = {selector: self._there(page, selector) for selector in selectors}
+        return PortalCheck(
+            portal=profile.name,
+            description=profile.description,
+            present=tuple(selector for selector, there in shown.items() if there),
+            missing=tuple(selector for selector, there in shown.items() if not there),
+        )
+
+    def _there(self, page: Page, selector: str) -> bool:
+        try:
+            return page.locator(selector).count() > 0
+        except self._errors.error:
+            return False
 
     # --- the steps ------------------------------------------------------------------
 
@@ -190,7 +244,7 @@ class PageDriver:
             return early
 
         visit.step = "filling the form"
-        if early := self._fill(page, cedula, deadline, visit):
+        if early := self._act(page, cedula, deadline, visit):
             return early
 
         visit.step = "waiting for the consulta answer"
@@ -199,93 +253,103 @@ class PageDriver:
     def _until_form(self, page: Page, deadline: Deadline, visit: _Visit) -> Outcome | None:
         """None once the form shows with nothing in front of it; else what stands there.
 
-        A JavaScript challenge may clear itself (F5 reloads once the browser has run it),
-        and some other form may be a page still being built: both get a short grace.
+        A JavaScript challenge may clear itself (F5 reloads once the browser has run it), a
+        server error may still carry the app that draws the form, and some other form may
+        be a page still being built: each gets a short grace.
         Nothing known at all gets up to ``FORM_WAIT_CAP_S``.
         """
         started = time.monotonic()
         grace_ends: float | None = None
-        view = look(page)
+        view = look(page, self._fields)
         while True:
             if left := visit.left():
                 return left
-            failure = judge_page(visit.status, view)
+            failure = judge_page(visit.status, view, self._refusals)
             if failure is None and view.form:
                 visit.automated = view.automated
+                visit.profile = self._portals[view.portal]
                 return None
-            if failure is not None and not _is_challenge(failure):
+            if failure is not None and not _may_clear(failure):
                 return failure
             if failure is not None or view.other_form:
-                grace_ends = grace_ends or time.monotonic() + self._grace_s
+                if grace_ends is None:
+                    # The grace counts once the page has loaded: an app may draw its form
+                    # only when its scripts have run, later on a busy machine.
+                    self._until_loaded(page, deadline)
+                    grace_ends = time.monotonic() + self._grace_s
+                    view = look(page, self._fields)
+                    continue
                 ends = grace_ends
             else:
                 ends = started + FORM_WAIT_CAP_S
             if time.monotonic() >= ends:
+                wanted = " or ".join(self._fields.values())
                 return failure or PageChanged(
-                    missing=f"the form field {portal.DOCUMENT_FIELD}"
+                    missing=f"the form field {wanted}"
                     if view.other_form
-                    else f"the form ({portal.DOCUMENT_FIELD}): nothing known appeared within "
-                    f"{FORM_WAIT_CAP_S:g} s"
+                    else f"the form ({wanted}): nothing known appeared within {FORM_WAIT_CAP_S:g} s"
                 )
             view = self._next_view(page, view, deadline, ends)
+
+    def _until_loaded(self, page: Page, deadline: Deadline) -> None:
+        """Wait up to the grace for the page's load event (a page that never finishes
+        loading is judged as it is then)."""
+        try:
+            page.wait_for_load_state("load", timeout=deadline.ms(self._grace_s))
+        except self._errors.timeout:
+            if deadline.expired:
+                raise
+        except self._errors.error:
+            pass  # the document was replaced meanwhile: the next look judges the new one
 
     def _next_view(self, page: Page, view: PageView, deadline: Deadline, ends: float) -> PageView:
         """The page once it changed, or as it is at ``ends``."""
         try:
-            return look_when_changed(page, view, deadline.ms(ends - time.monotonic()))
+            return look_when_changed(page, view, self._fields, deadline.ms(ends - time.monotonic()))
         except self._errors.timeout:
             if deadline.expired:
                 raise
         except self._errors.error:
             # The document was replaced while we looked (a reload): look at the new one.
             page.wait_for_load_state("domcontentloaded", timeout=deadline.ms())
-        return look(page)
+        return look(page, self._fields)
 
-    def _fill(
-        self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit
-    ) -> Outcome | None:
-        """None once the form is sent."""
-        filling: Steps = (
-            # Waits for the election options, which the portal fetches after the form shows.
-            (
-                lambda ms: page.select_option(portal.ELECTION, portal.CURRENT_ELECTION, timeout=ms),
-                f"option {portal.CURRENT_ELECTION} (Lugar de votación actual) of {portal.ELECTION}",
-            ),
-            (
-                lambda ms: page.fill(portal.DOCUMENT_FIELD, cedula.value, timeout=ms),
-                f"the form field {portal.DOCUMENT_FIELD}",
-            ),
-        )
-        # The click waits for the button to be enabled.
-        sending: Steps = (
-            (
-                lambda ms: page.click(portal.SUBMIT, timeout=ms),
-                f"an enabled submit button {portal.SUBMIT}",
-            ),
-        )
-        return self._act(page, deadline, visit, filling) or self._act(
-            page, deadline, visit, sending
-        )
-
-    def _act(self, page: Page, deadline: Deadline, visit: _Visit, steps: Steps) -> Outcome | None:
-        """Each widget gets a short grace, not the whole budget: the page may be replaced
-        under our hands (a rejection written over it)."""
-        for act, widget in steps:
+    def _act(self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit) -> Outcome | None:
+        """None once the portal's form is filled and sent. Each step gets a short grace,
+        not the whole budget: the page may be replaced under our hands (a rejection
+        written over it), and a submit that stays disabled waits for a CAPTCHA."""
+        assert visit.profile is not None
+        for step in visit.profile.steps:
             try:
-                act(deadline.ms(self._grace_s))
+                _take(page, step, cedula, deadline.ms(self._grace_s))
             except self._errors.timeout:
                 if deadline.expired:
                     raise
-                return self._judged(page, visit) or PageChanged(missing=widget)
+                return (
+                    self._judged(page, visit)
+                    or self._captcha_in_front(page, step)
+                    or PageChanged(missing=step.widget)
+                )
             if left := visit.left():
                 return left
+        return None
+
+    def _captcha_in_front(self, page: Page, step: Step) -> Blocked | None:
+        """A submit that is there but never enabled, in a form holding a CAPTCHA's
+        container (drawn or not): the page waits for a CAPTCHA we never solve."""
+        try:
+            waiting = step.action == "click" and page.locator(step.selector).count() > 0
+            if waiting and look(page, self._fields).captcha_container:
+                return Blocked(block=BlockKind.CAPTCHA)
+        except self._errors.error:
+            pass
         return None
 
     def _answer(self, page: Page, deadline: Deadline, visit: _Visit) -> Outcome:
         """The answer, or whatever shows instead: the request may never be sent."""
         while not visit.answers:
             try:
-                page.wait_for_event("response", _is_answer, timeout=deadline.ms(ANSWER_LOOK_S))
+                page.wait_for_event("response", visit.is_answer, timeout=deadline.ms(ANSWER_LOOK_S))
             except self._errors.timeout:
                 if deadline.expired:
                     raise
@@ -301,14 +365,20 @@ class PageDriver:
             return self._read_rendered(page, response.status, deadline)
         try:
             body = response.text()
-        except self._errors.error:
-            body = ""
-        return judge_answer(response.status, body, automated=visit.automated)
+        except self._errors.error as error:
+            if not 300 <= response.status < 400:
+                # The page went on (it reloads itself, say) before the answer was read.
+                return Unavailable(reason=f"the consulta's answer went unread: {first_line(error)}")
+            body = ""  # a redirect has no body: judged as the unknown answer it is
+        assert visit.profile is not None
+        return judge_answer(
+            response.status, body, visit.profile.answer.read, automated=visit.automated
+        )
 
     def _read_rendered(self, page: Page, status: int, deadline: Deadline) -> Outcome:
         """No JSON came: the answer is the page the form post brought, read from the DOM."""
         page.wait_for_load_state("domcontentloaded", timeout=deadline.ms())
-        if failure := judge_page(status, look(page)):
+        if failure := judge_page(status, look(page, self._fields), self._refusals):
             return failure
         table = page.locator("table").first
         headers = table.locator("th").all_inner_texts()
@@ -340,7 +410,7 @@ class PageDriver:
         if visit.sent_to is not None:
             return None
         try:
-            return judge_page(visit.status, look(page))
+            return judge_page(visit.status, look(page, self._fields), self._refusals)
         except self._errors.error:
             return None
 
@@ -374,3 +444,14 @@ class PageDriver:
             logger.warning(
                 "could not write a snapshot to %s", self._snapshots.directory, exc_info=True
             )
+
+
+def _take(page: Page, step: Step, cedula: Cedula, timeout_ms: float) -> None:
+    """One step of a portal's form (``select`` waits for the option, which a portal may
+    fetch after the form shows; ``click`` waits for the button to be enabled)."""
+    if step.action == "select":
+        page.select_option(step.selector, step.value, timeout=timeout_ms)
+    elif step.action == "fill":
+        page.fill(step.selector, cedula.value, timeout=timeout_ms)
+    else:
+        page.click(step.selector, timeout=timeout_ms)

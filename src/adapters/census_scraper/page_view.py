@@ -9,11 +9,12 @@ HTML parser, keeping the same promise: text inside ``script``, ``style``, ``temp
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
 
 from attrs import frozen
 
-from adapters.census_scraper import portal
+from adapters.census_scraper import blockers
 
 # Enough visible text to judge a page by; a rejection page says it all in a few lines.
 TEXT_LIMIT = 20_000
@@ -27,6 +28,9 @@ _HIDING_STYLE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+_CAPTCHA_CLASSES = frozenset(
+    name.removeprefix(".") for name in blockers.CAPTCHA_CONTAINERS.split(", ") if name[0] == "."
+)
 
 
 @frozen(kw_only=True)
@@ -38,25 +42,34 @@ class PageView:
     captcha: bool = False
     # Structural marks of F5's JavaScript challenge: its scripts or its global.
     challenge: bool = False
-    # The census form's document field is there.
+    # A census form's document field is there: ``portal`` names whose.
     form: bool = False
+    portal: str = ""
+    # An element a CAPTCHA draws in is in the page, drawn or not (an explicit render may
+    # not have drawn it yet): it explains a submit that stays disabled.
+    captcha_container: bool = False
     # Some other form or visible input: a redesign, or a page still being built.
     other_form: bool = False
     # Our own browser shows the classic automation signals (webdriver, HeadlessChrome).
     automated: bool = False
 
     @classmethod
-    def from_html(cls, html: str) -> PageView:
-        """What a browser would show of ``html``, read without one (no CSS, no scripts)."""
-        reader = _VisibleText()
+    def from_html(cls, html: str, fields: Mapping[str, str] | None = None) -> PageView:
+        """What a browser would show of ``html``, read without one (no CSS, no scripts).
+        ``fields``: the document field (an ``#id``) of each portal it may be, by name."""
+        reader = _VisibleText(
+            {field.removeprefix("#"): name for name, field in (fields or {}).items()}
+        )
         reader.feed(html)
         reader.close()
         return cls(
             title=_collapse(" ".join(reader.title)),
             text=_collapse(" ".join(reader.text))[:TEXT_LIMIT],
             challenge=reader.challenge,
-            form=reader.form,
+            form=bool(reader.portal),
+            portal=reader.portal,
             other_form=reader.other_form,
+            captcha_container=reader.captcha_container,
         )
 
     @property
@@ -70,24 +83,29 @@ def _collapse(text: str) -> str:
 
 
 class _VisibleText(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, portal_of_id: Mapping[str, str]) -> None:
         super().__init__(convert_charrefs=True)
+        self._portal_of_id = portal_of_id
         # Open elements, each with whether it hides what it holds.
         self._open: list[tuple[str, bool]] = []
         self.title: list[str] = []
         self.text: list[str] = []
         self.challenge = False
-        self.form = False
+        self.portal = ""
         self.other_form = False
+        self.captcha_container = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if tag == "script" and portal.CHALLENGE_SCRIPT_PATH in (attributes.get("src") or ""):
+        if tag == "script" and blockers.CHALLENGE_SCRIPT_PATH in (attributes.get("src") or ""):
             self.challenge = True
-        if attributes.get("id") == portal.DOCUMENT_FIELD.removeprefix("#"):
-            self.form = True
+        if portal := self._portal_of_id.get(attributes.get("id") or ""):
+            self.portal = self.portal or portal
         elif tag in ("form", "input", "select"):
             self.other_form = True
+        classes = (attributes.get("class") or "").split()
+        if "data-sitekey" in attributes or _CAPTCHA_CLASSES.intersection(classes):
+            self.captcha_container = True
         if tag in _VOID_ELEMENTS:
             return
         hides = (

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 
 from attrs import evolve
 
-from adapters.census_scraper.answer import outcome_from_answer
+from adapters.census_scraper.answer import plain
 from adapters.census_scraper.page_view import PageView
 from cedula_domain.outcomes import (
     Blocked,
@@ -45,14 +46,24 @@ def support_id_in(text: str) -> str:
     return match[1] if match else ""
 
 
-def judge_page(status: int, view: PageView) -> Failure | None:
-    """What a page shows, as a failure; None when nothing stands in the way."""
+# A reader of an answer: (HTTP status, parsed JSON, raw body) -> outcome.
+Reader = Callable[[int, object, str], Outcome]
+
+
+def judge_page(status: int, view: PageView, refusals: Iterable[str] = ()) -> Failure | None:
+    """What a page shows, as a failure; None when nothing stands in the way.
+
+    ``refusals``: what the portal's own page says when it refuses a submit for a missing
+    CAPTCHA, a CAPTCHA whose widget may not have drawn."""
     if status in BLOCK_STATUSES or _REJECTION.search(view.words):
         return _rejected(view)
-    if view.captcha:
+    if view.captcha or _says_any(view, refusals):
         return Blocked(block=BlockKind.CAPTCHA)
     if view.challenge and not view.form:
         return Blocked(block=BlockKind.JS_CHALLENGE, support_id=support_id_in(view.words))
+    if view.form:
+        # An error status that still carries the whole usable form: use it, not retry it.
+        return None
     if status >= 500:
         return Unavailable(reason=f"the portal answered HTTP {status}")
     if status >= 400:
@@ -60,8 +71,9 @@ def judge_page(status: int, view: PageView) -> Failure | None:
     return None
 
 
-def judge_answer(status: int, body: str, automated: bool = False) -> Outcome:
-    """The consulta API's answer: JSON is judged by its shape, anything else as a page.
+def judge_answer(status: int, body: str, read: Reader, automated: bool = False) -> Outcome:
+    """The consulta's answer: JSON is read by the portal's ``read``er, anything else is
+    judged as a page (a WAF answers a JSON request with HTML, often as HTTP 200).
 
     ``automated`` is what the page the request came from showed of our own browser.
     """
@@ -76,11 +88,16 @@ def judge_answer(status: int, body: str, automated: bool = False) -> Outcome:
                 missing=f"a JSON answer from the consulta (HTTP {status}: {body[:60]!r})"
             )
         return _with_evidence(failure, body)
-    outcome = outcome_from_answer(data, raw=body)
+    outcome = read(status, data, body)
     if status >= 500 and isinstance(outcome, PageChanged):
         # An unknown shape with a server error is an outage, not a redesign.
         return Unavailable(reason=f"the consulta answered HTTP {status}", evidence=body)
     return outcome
+
+
+def _says_any(view: PageView, phrases: Iterable[str]) -> bool:
+    words = plain(view.words)
+    return any(plain(phrase) in words for phrase in phrases)
 
 
 def _rejected(view: PageView) -> Blocked:

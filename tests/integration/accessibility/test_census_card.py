@@ -15,8 +15,15 @@ from screens import at_each_screen, log_in, set_lookup, someone
 from support.axe import assert_accessible
 
 from accounts.models import CustomUser
-from cedula_domain import AnswerSource, BlockKind, Cancellation, FailureKind, LookupStatus
-from census.presenter import OFFICIAL_URL
+from cedula_domain import (
+    AnswerSource,
+    BlockKind,
+    Cancellation,
+    FailureKind,
+    LookupStatus,
+    Restriction,
+)
+from pagina_madre.bootstrap import official_page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +64,7 @@ def check_at_each_screen(page: Page, state: str, check: Callable[[Locator], None
 
 def expect_official_link(card: Locator) -> None:
     link = card.get_by_role("link", name=OFFICIAL_LINK).first
-    expect(link).to_have_attribute("href", OFFICIAL_URL)
+    expect(link).to_have_attribute("href", official_page_url())
     expect(link).to_be_visible()
 
 
@@ -158,6 +165,37 @@ def test_a_cancelled_cedula_says_what_the_novedad_means_and_how_to_correct_it(ho
     check_at_each_screen(page, "cancelada", check)
 
 
+def test_a_valid_cedula_that_cannot_vote_says_so_what_it_means_and_where_to_ask(home):
+    restriction = Restriction(
+        reason="Vigente con pérdida o suspensión de los derechos políticos",
+        resolucion="0456",
+        fecha="10/02/2024",
+    )
+    page = home(
+        status=LookupStatus.NOT_ENABLED,
+        restriction=restriction,
+        fetched_at=datetime.now(UTC),
+        **ANSWERED,
+    )
+
+    def check(card: Locator) -> None:
+        expect(card.get_by_role("heading")).to_have_text(
+            "Tu cédula está vigente, pero por ahora no puedes votar"
+        )
+        expect(card.get_by_test_id("sin-derecho-a-votar")).to_contain_text(
+            "Vigente con pérdida o suspensión de los derechos políticos"
+        )
+        expect(card).to_contain_text("Tu cédula no está cancelada: sigue vigente")
+        expect(card).to_contain_text("puedes volver a votar")
+        expect(card.get_by_test_id("que-hacer")).to_contain_text(
+            "pregunta en una sede de la Registraduría y lleva tu cédula original"
+        )
+        expect(card.get_by_test_id("cancelada")).to_have_count(0)
+        expect_official_link(card)
+
+    check_at_each_screen(page, "sin derecho a votar", check)
+
+
 def test_a_lookup_being_retried_says_when_and_offers_the_official_page_meanwhile(home):
     next_try = datetime.now(UTC) + timedelta(minutes=2)
     page = home(attempts=1, last_failure_kind=FailureKind.UNAVAILABLE, next_attempt_at=next_try)
@@ -181,7 +219,7 @@ def test_a_lookup_that_gave_up_offers_the_two_steps_and_a_new_lookup(home):
             "No pudimos consultar tu lugar de votación"
         )
         expect(card).to_contain_text("Lo intentamos 3 veces. El sitio de la Registraduría no")
-        expect(card.get_by_test_id("enlace-oficial")).to_have_attribute("href", OFFICIAL_URL)
+        expect(card.get_by_test_id("enlace-oficial")).to_have_attribute("href", official_page_url())
         expect(card.get_by_role("button", name="Guardar lo que me salió")).to_be_visible()
         expect(card.get_by_role("button", name="Volver a consultar")).to_be_visible()
 
@@ -214,7 +252,7 @@ def test_a_captcha_asks_the_person_to_finish_while_attempts_remain(home):
         )
         expect(card).to_contain_text("una verificación que solo una persona puede hacer")
         expect(card).to_contain_text(f"Lo intentaremos de nuevo hacia las {hh_mm(next_try)}")
-        expect(card.get_by_test_id("enlace-oficial")).to_have_attribute("href", OFFICIAL_URL)
+        expect(card.get_by_test_id("enlace-oficial")).to_have_attribute("href", official_page_url())
         expect(card.get_by_role("button", name="Volver a consultar")).to_have_count(0)
 
     check_at_each_screen(page, "verificacion", check)

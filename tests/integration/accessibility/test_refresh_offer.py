@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from screens import SCREENS, at_each_screen, log_in, set_lookup, someone
 from support.axe import assert_accessible
 
-from cedula_domain import AnswerSource, Cancellation, FailureKind, LookupStatus
+from cedula_domain import AnswerSource, Cancellation, FailureKind, LookupStatus, Restriction
 from census.models import CedulaInfo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -78,8 +78,13 @@ def test_volver_a_consultar_is_accepted_whenever_it_is_offered(
             "cancellation": Cancellation(novedad="Cancelada por Extranjería"),
             "source": AnswerSource.REGISTRADURIA,
         },
+        {
+            "status": LookupStatus.NOT_ENABLED,
+            "restriction": Restriction(reason="No se encuentra habilitado para votar"),
+            "source": AnswerSource.REGISTRADURIA,
+        },
     ],
-    ids=["found", "cancelled"],
+    ids=["found", "cancelled", "not enabled"],
 )
 def test_a_refresh_that_would_be_refused_is_not_offered_and_the_card_says_from_when(
     browser_page: Page, live_server, answer: dict

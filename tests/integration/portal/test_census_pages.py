@@ -19,10 +19,12 @@ from cedula_domain import (
     LookupStatus,
     PlaceInLine,
     Priority,
+    Restriction,
 )
 from census.models import CedulaInfo, SourceState
 from census.presenter import cancellation_meaning, line_sentence, moment_words
 from census_sim.census import CANCELLATION_REASONS
+from pagina_madre.bootstrap import official_page_url
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +76,7 @@ def test_a_waiting_lookup_says_how_many_go_first_and_about_when_it_starts(
     assert timedelta(seconds=25) < estimated <= timedelta(seconds=31)  # 2 × (15 s + margin)
 
 
-def test_a_lookup_held_back_by_the_breaker_says_the_registraduria_is_limiting_queries(
+def test_a_lookup_held_back_by_the_breaker_is_offered_the_way_forward_at_once(
     logged_in: Client, person
 ):
     store(person)
@@ -87,9 +89,31 @@ def test_a_lookup_held_back_by_the_breaker_says_the_registraduria_is_limiting_qu
     body = logged_in.get(reverse("census:status")).json()
 
     local = timezone.localtime(retry_at)
-    assert "La Registraduría está limitando las consultas automáticas." in card
-    assert f"Lo intentaremos de nuevo hacia las {local:%H:%M}." in card
+    assert "no está dejando hacer consultas automáticas por ahora" in card
+    assert f"Lo intentaremos de nuevo hacia las {local:%H:%M}, pero puedes terminar" in card
+    assert "Cuéntanos qué te salió" in card
+    assert "hx-trigger" not in card
+    assert body["way_forward"] == "site_refuses"
+    assert (body["status"], body["queue_position"]) == ("pending", 1)
     assert datetime.fromisoformat(body["estimated_at"]) == retry_at
+
+
+def test_a_lookup_held_back_by_a_changed_page_is_offered_the_way_forward_and_no_estimate(
+    logged_in: Client, person
+):
+    store(person)
+    SourceState.objects.create(
+        pk=1, state="changed", changes_in_a_row=3, changed_at=timezone.now(), version=1
+    )
+
+    card = logged_in.get(reverse("census:card")).text
+    body = logged_in.get(reverse("census:status")).json()
+
+    assert "La página de consulta de la Registraduría cambió" in card
+    assert "Tu consulta sigue en la cola" in card
+    assert "Cuéntanos qué te salió" in card
+    assert (body["way_forward"], body["queue_position"]) == ("page_changed", 1)
+    assert body["estimated_at"] is None
 
 
 def test_a_failed_attempt_tells_the_truth_and_the_next_try(logged_in: Client, person):
@@ -114,7 +138,7 @@ def test_an_exhausted_lookup_offers_the_official_portal(logged_in: Client, perso
     card = logged_in.get(reverse("census:card")).text
 
     assert "No pudimos consultar tu lugar de votación" in card
-    assert "https://consultacenso.registraduria.gov.co/" in card
+    assert f'href="{official_page_url()}"' in card
     assert "Volver a consultar" in card
     assert "hx-trigger" not in card
 
@@ -129,6 +153,90 @@ def test_a_cancelled_cedula_shows_the_novedad(logged_in: Client, person):
 
     assert "Cancelada por Muerte" in card
     assert "Resolución: 0812" in card
+
+
+NOT_ENABLED = Restriction(
+    reason="Vigente con pérdida o suspensión de los derechos políticos",
+    resolucion="0456",
+    fecha="10/02/2024",
+)
+
+
+def test_a_valid_cedula_whose_holder_may_not_vote_says_so_and_never_that_it_is_cancelled(
+    logged_in: Client, person
+):
+    store(
+        person,
+        status=LookupStatus.NOT_ENABLED,
+        restriction=NOT_ENABLED,
+        fetched_at=datetime.now(UTC),
+        source=AnswerSource.REGISTRADURIA,
+    )
+
+    card = logged_in.get(reverse("census:card")).text
+    body = logged_in.get(reverse("census:status")).json()
+
+    assert "Tu cédula está vigente, pero por ahora no puedes votar" in card
+    assert "Vigente con pérdida o suspensión de los derechos políticos" in card
+    assert "Resolución: 0456" in card
+    assert "sigue vigente" in card
+    assert "derechos políticos" in card
+    assert "sentencia judicial" in card
+    assert "puedes volver a votar" in card
+    assert "pregunta en una sede de la Registraduría y lleva tu cédula original" in card
+    assert f'href="{official_page_url()}"' in card
+    assert "cancelada" not in card.replace("no está cancelada", "")
+    assert "Consultado el" in card
+    assert "hx-trigger" not in card
+    assert (body["status"], body["cancellation"]) == ("not_enabled", None)
+    assert body["restriction"] == {
+        "reason": "Vigente con pérdida o suspensión de los derechos políticos",
+        "resolucion": "0456",
+        "fecha": "10/02/2024",
+    }
+
+
+def test_a_refresh_keeps_showing_that_the_person_may_not_vote(logged_in: Client, person):
+    store(
+        person,
+        priority=Priority.REFRESH,
+        restriction=NOT_ENABLED,
+        fetched_at=datetime.now(UTC) - timedelta(days=9),
+        source=AnswerSource.REGISTRADURIA,
+    )
+
+    card = logged_in.get(reverse("census:card")).text
+
+    assert "Tu cédula está vigente, pero por ahora no puedes votar" in card
+    assert "mientras tanto ves la última respuesta" in card
+    assert "Tu cédula aparece cancelada" not in card
+
+
+def test_the_admin_and_my_data_say_the_cedula_is_valid_but_may_not_vote(
+    client: Client, logged_in: Client, person
+):
+    store(person, status=LookupStatus.NOT_ENABLED, restriction=NOT_ENABLED)
+
+    mine = logged_in.get(reverse("accounts:my_data")).text
+    as_operator(client)
+    listing = client.get(reverse("admin:census_cedulainfo_changelist")).text
+
+    assert "Vigente, sin derecho a votar" in listing
+    assert "Vigente, sin derecho a votar" in mine
+    assert "Cédula cancelada" not in mine
+
+
+def test_the_card_links_to_the_census_configured(logged_in: Client, person, settings):
+    settings.CENSUS = evolve(
+        settings.CENSUS, scraper=evolve(settings.CENSUS.scraper, url="http://127.0.0.1:8765/")
+    )
+    store(person, status=LookupStatus.ERROR, attempts=3, last_failure_kind=FailureKind.UNAVAILABLE)
+
+    card = logged_in.get(reverse("census:card")).text
+
+    assert official_page_url().startswith("http://127.0.0.1:8765/")
+    assert f'href="{official_page_url()}"' in card
+    assert "consultacenso.registraduria.gov.co" not in card
 
 
 def test_the_status_json_describes_only_the_logged_in_person(
@@ -157,12 +265,14 @@ def test_the_status_json_describes_only_the_logged_in_person(
             "mesa": "7",
         },
         "cancellation": None,
+        "restriction": None,
         "attempts": 1,
         "next_attempt_at": None,
         "fetched_at": "2026-11-29T15:00:00+00:00",
         "source": "registraduria",
         "queue_position": None,
         "estimated_at": None,
+        "way_forward": None,
     }
 
 

@@ -19,8 +19,9 @@ from adapters.django_repository import DjangoCedulaRepository
 from cedula_domain import AnswerSource, BlockKind, Cedula, FailureKind, LookupStatus, ReportReason
 from census.admin import OPERATOR_REPORT_MESSAGES
 from census.colombia import DEPARTAMENTOS
-from census.models import CedulaInfo
+from census.models import CedulaInfo, SourceState
 from census.views import REPORT_MESSAGES
+from pagina_madre.bootstrap import official_page_url
 
 pytestmark = pytest.mark.django_db
 
@@ -62,9 +63,12 @@ def row(user: CustomUser) -> dict[str, Any]:
 def shows(page: str, name: str, value: str) -> bool:
     """Whether the form on the page shows what was typed or chosen (when it can be shown)."""
     if name == "resultado":
-        return value not in {"encontrado", "no_encontrado", "cancelada"} or bool(
-            re.search(rf'value="{value}"[^>]*checked', page)
-        )
+        return value not in {
+            "encontrado",
+            "no_encontrado",
+            "cancelada",
+            "sin_derecho_a_votar",
+        } or bool(re.search(rf'value="{value}"[^>]*checked', page))
     if name == "departamento":
         return value not in DEPARTAMENTOS or f'<option value="{value}" selected>' in page
     return not value.strip() or f'name="{name}" value="{value}"' in page
@@ -84,10 +88,7 @@ def test_a_lookup_that_gave_up_offers_the_person_to_finish_it(logged_in: Client,
 
     assert GAVE_UP_SENTENCE in page
     assert CAPTCHA_SENTENCE not in page
-    assert (
-        '<a href="https://consultacenso.registraduria.gov.co/" target="_blank" rel="noopener"'
-        in page
-    )
+    assert f'<a href="{official_page_url()}" target="_blank" rel="noopener"' in page
     assert "Cuéntanos qué te salió" in page
     assert f'action="{REPORT_URL}"' in page
     assert "hx-trigger" not in page
@@ -125,6 +126,7 @@ def test_the_form_offers_every_department_and_suggests_the_novedades(logged_in: 
     for name in ("Bogotá D.C.", "Exterior", "Valle del Cauca", "Amazonas"):
         assert f'<option value="{name}">{name}</option>' in page
     assert 'list="id_novedad-opciones"' in page
+    assert 'value="sin_derecho_a_votar"' in page
     assert '<option value="Cancelada por Muerte"></option>' in page
 
 
@@ -253,7 +255,7 @@ def test_a_bad_report_from_someone_without_a_record_writes_nothing(logged_in: Cl
     assert not CedulaInfo.objects.exists()
 
 
-def test_a_person_tells_where_they_vote_and_sees_it_on_the_card_and_in_the_json(
+def test_a_person_tells_where_they_vote_and_sees_it_while_their_lookup_stays_in_line(
     logged_in: Client, person
 ):
     captcha_waiting(person)
@@ -269,20 +271,25 @@ def test_a_person_tells_where_they_vote_and_sees_it_on_the_card_and_in_the_json(
     assert "Consultado el" not in home
     assert "Cuéntanos qué te salió" not in home
     assert "hx-trigger" not in home
-    assert "Volver a consultar" in home
+    assert "Tu consulta sigue en la cola: si la Registraduría nos responde" in home
+    assert "Volver a consultar" not in home  # it is still on its way
     status = logged_in.get(reverse("census:status")).json()
-    assert (status["status"], status["source"]) == ("found", "persona")
+    assert (status["status"], status["source"]) == ("pending", "persona")
     assert status["voting_place"] == {
         name: value for name, value in FOUND_REPORT.items() if name != "resultado"
     }
+    assert (status["way_forward"], status["queue_position"]) == (None, 1)
     assert status["fetched_at"] is not None
     stored = row(person)
     assert (stored["source"], stored["last_block_kind"], stored["next_attempt_at"]) == (
         "persona",
-        "",
-        None,
+        "captcha",
+        datetime(2026, 11, 29, 20, 30, tzinfo=UTC),
     )
-    assert not OrmQ.objects.exists()
+    assert not OrmQ.objects.exists()  # its wake-up was already sent with its retry
+    again = logged_in.post(REPORT_URL, FOUND_REPORT | {"puesto": "Otro"})
+    assert "No guardamos esta respuesta" in logged_in.get(again.url).text
+    assert row(person)["puesto"] == "Colegio de Boyacá"
 
 
 def test_a_person_tells_their_cedula_is_not_in_the_census(logged_in: Client, person):
@@ -317,6 +324,27 @@ def test_a_person_tells_their_cedula_was_cancelled(logged_in: Client, person):
         "resolucion": "",
         "fecha": "",
     }
+
+
+def test_a_person_tells_their_cedula_is_valid_but_they_may_not_vote(logged_in: Client, person):
+    gave_up(person)
+
+    response = logged_in.post(REPORT_URL, {"resultado": "sin_derecho_a_votar"})
+
+    assert response.status_code == 302
+    status = logged_in.get(reverse("census:status")).json()
+    assert (status["status"], status["source"], status["cancellation"]) == (
+        "not_enabled",
+        "persona",
+        None,
+    )
+    assert status["restriction"] == {"reason": "", "resolucion": "", "fecha": ""}
+    page = card(logged_in)
+    assert "Tu cédula está vigente, pero por ahora no puedes votar" in page
+    assert "La Registraduría dice que por ahora no puedes votar." in page
+    assert "Dato informado por ti el" in page
+    assert "Tu cédula aparece cancelada" not in page
+    assert row(person)["voting_restricted"] is True
 
 
 def test_a_report_while_a_lookup_runs_is_refused_and_changes_nothing(logged_in: Client, person):
@@ -355,6 +383,7 @@ def test_a_report_after_the_registraduria_answered_is_refused_and_changes_nothin
 
 
 def test_a_report_only_ever_touches_the_reporters_record(logged_in: Client, person, other_person):
+    gave_up(person)
     gave_up(other_person)
     before = row(other_person)
 
@@ -462,6 +491,19 @@ def test_an_operator_records_a_verified_answer_from_the_admin(
     assert "Dato registrado por nuestro equipo el" in card(client)
 
 
+def test_an_operator_records_that_a_valid_cedula_may_not_vote(operator: Client, person):
+    gave_up(person)
+
+    operator.post(report_url(person), {"resultado": "sin_derecho_a_votar"})
+
+    stored = row(person)
+    assert (stored["status"], stored["source"], stored["voting_restricted"]) == (
+        "not_enabled",
+        "operador",
+        True,
+    )
+
+
 def test_a_bad_operator_report_says_what_to_fix_and_writes_nothing(operator: Client, person):
     gave_up(person)
     before = row(person)
@@ -567,3 +609,23 @@ def test_reporting_on_a_missing_lookup_from_the_admin_is_not_found(operator: Cli
 def test_every_way_a_report_can_end_has_words_for_the_person_and_for_operators():
     assert set(REPORT_MESSAGES) == set(ReportReason)
     assert set(OPERATOR_REPORT_MESSAGES) == set(ReportReason)
+
+
+def test_a_person_whose_phone_awaits_its_code_is_neither_offered_the_way_forward_nor_heard(
+    logged_in: Client, person, settings
+):
+    settings.PHONE_VERIFICATION = True
+    CustomUser.objects.filter(pk=person.pk).update(phone_verified_at=None)
+    SourceState.objects.create(
+        pk=1, state="open", blocks_in_a_row=3, openings=1, last_block="captcha", version=1
+    )
+
+    card = logged_in.get(reverse("census:card")).text
+    response = logged_in.post(REPORT_URL, FOUND_REPORT)
+
+    assert 'data-testid="verificar-telefono"' in card
+    assert "Cuéntanos qué te salió" not in card
+    assert logged_in.get(reverse("census:status")).json()["way_forward"] is None
+    assert response.url == reverse("accounts:phone_verification")
+    assert not CedulaInfo.objects.exists()
+    assert not OrmQ.objects.exists()

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pytest
+from attrs import evolve
 from census_support import PLACE, as_operator, as_staff_with, store
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_q.models import OrmQ
 
 from accounts.models import CustomUser
-from cedula_domain import Blocked, BlockKind, Breaker, BreakerState, Cedula, Found, Unavailable
+from cedula_domain import (
+    Blocked,
+    BlockKind,
+    Breaker,
+    BreakerState,
+    Cedula,
+    Found,
+    PageChanged,
+    Unavailable,
+)
 from pagina_madre.bootstrap import lookup_service
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +105,79 @@ def test_the_admin_page_says_why_the_source_is_open(client: Client):
 
     assert "En pausa por bloqueos" in page
     assert "3 bloqueos seguidos (CAPTCHA)" in page
+
+
+def raise_the_alarm() -> None:
+    service = lookup_service()
+    breaker, now = Breaker(), timezone.now()
+    for _ in range(service.breaker_policy.changed_threshold):
+        breaker = breaker.after(PageChanged(missing="#documento"), now, service.breaker_policy)
+    assert service.source.save_breaker(breaker)
+
+
+@pytest.fixture
+def snapshots(settings, tmp_path):
+    """A snapshot directory holding an older block and the newest changed page."""
+    scraper = evolve(settings.CENSUS.scraper, snapshot_dir=tmp_path)
+    settings.CENSUS = evolve(settings.CENSUS, scraper=scraper)
+    older = tmp_path / "20261204T100000000000Z-captcha.html"
+    older.write_text("<p>captcha</p>")
+    newest = "20261204T110000000000Z-page-changed"
+    (tmp_path / f"{newest}.html").write_text("<script>alert(1)</script><form id='doc'>")
+    (tmp_path / f"{newest}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    os.utime(older, (1, 1))
+    return newest
+
+
+def test_the_alarm_of_a_changed_page_shows_in_the_json_and_the_admin_with_its_snapshot(
+    client: Client, person, snapshots
+):
+    store(person)
+    raise_the_alarm()
+    operator = as_operator(client)
+
+    body = operator.get(reverse("census:fleet_status")).json()
+    page = operator.get(reverse(ADMIN_PAGE)).text
+
+    assert body["source"]["state"] == BreakerState.CHANGED.value
+    assert (body["source"]["page_changed"], body["source"]["asking"]) == (True, False)
+    assert (body["source"]["changes_in_a_row"], body["source"]["last_change"]) == (3, "#documento")
+    assert body["source"]["changed_at"] is not None
+    assert body["snapshot"]["name"] == snapshots
+    assert body["snapshot"]["files"] == [f"{snapshots}.png", f"{snapshots}.html"]
+    assert "Detenido: la página de la Registraduría cambió" in page
+    assert "#documento" in page
+    assert snapshots in page
+    assert "Reanudar las consultas" in page
+    png = operator.get(reverse("admin:census_sourcestate_snapshot", args=[f"{snapshots}.png"]))
+    assert (png.status_code, png["Content-Type"]) == (200, "image/png")
+    html = operator.get(reverse("admin:census_sourcestate_snapshot", args=[f"{snapshots}.html"]))
+    assert html["Content-Type"] == "text/plain; charset=utf-8"  # its scripts never run here
+    assert b"<form id='doc'>" in b"".join(html.streaming_content)
+
+
+@pytest.mark.parametrize("name", ["nada.png", "..", "x.txt"])
+def test_only_snapshot_files_can_be_opened(client: Client, snapshots, name):
+    operator = as_operator(client)
+
+    assert operator.get(f"/admin/census/sourcestate/instantanea/{name}").status_code == 404
+
+
+def test_snapshots_are_for_staff_who_may_see_the_source(client: Client, snapshots):
+    url = reverse("admin:census_sourcestate_snapshot", args=[f"{snapshots}.png"])
+
+    assert Client().get(url).status_code == 302  # to the admin's login
+    assert as_staff_with(client, "view_cedulainfo").get(url).status_code == 403
+
+
+def test_resuming_from_the_admin_clears_the_alarm_and_wakes_the_due_lookups(client: Client, person):
+    store(person)
+    raise_the_alarm()
+    operator = as_operator(client)
+
+    resumed = operator.post(reverse(ADMIN_PAGE), {"accion": "reanudar"})
+
+    assert resumed.status_code == 302
+    assert lookup_service().source_state() == evolve(Breaker(), version=2)
+    assert "Se apagó la alarma" in operator.get(reverse(ADMIN_PAGE)).text
+    assert OrmQ.objects.count() == 1

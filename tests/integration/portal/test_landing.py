@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from census.demo import ANSWERS, TROUBLE
 from census_sim.census import MODE_TRIGGERS, answer_for
+from pagina_madre.bootstrap import official_page_url
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,27 @@ def test_a_visitor_at_the_root_meets_the_landing_page(client: Client, operator):
     assert "Fundación Ejemplo de Colombia" in response.text
     assert f'href="{reverse("accounts:register")}"' in response.text
     assert f'href="{reverse("accounts:login")}"' in response.text
-    assert 'href="https://consultacenso.registraduria.gov.co/"' in response.text
+    assert f'href="{official_page_url()}"' in response.text
+
+
+SIMULATOR = "http://127.0.0.1:8765/"
+
+
+def census_at(settings, url: str) -> None:
+    settings.CENSUS = evolve(settings.CENSUS, scraper=evolve(settings.CENSUS.scraper, url=url))
+
+
+@pytest.mark.parametrize("url", ["/", "/politica-de-datos/"])
+def test_the_landing_page_and_the_data_policy_link_to_the_census_configured(
+    client: Client, settings, url: str
+):
+    census_at(settings, SIMULATOR)
+
+    page = client.get(url).text
+
+    assert official_page_url().startswith(SIMULATOR)
+    assert f'href="{official_page_url()}"' in page
+    assert "consultacenso.registraduria.gov.co" not in page
 
 
 def test_a_logged_in_person_at_the_root_keeps_their_home_page(logged_in: Client):

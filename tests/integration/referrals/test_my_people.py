@@ -10,7 +10,7 @@ from integration.portal.census_support import PLACE, store
 from referral_support import brought, code_of, item_of, make_person, my_link, spreadsheet_rows
 
 from accounts.models import CustomUser
-from cedula_domain import LookupStatus
+from cedula_domain import AnswerSource, Cancellation, LookupStatus, Restriction
 from cedula_domain.priority import Priority
 from census.models import CedulaInfo
 from referrals.models import Leader, Referral, ReferralLink, SharingConsentEntry
@@ -104,7 +104,8 @@ def test_my_people_show_their_lookup_and_only_the_consenting_ones_where_they_vot
     assert PLACE.puesto not in carla
     assert "Lugar de votación: no compartido" in carla
     assert "Encontrada" in beto
-    assert "Encontrada" in carla
+    assert "Resultado no compartido" in carla
+    assert "Encontrada" not in carla
 
 
 def test_totals_count_by_state_and_by_puesto_of_the_shared_places(ana_client: Client, her_people):
@@ -112,7 +113,8 @@ def test_totals_count_by_state_and_by_puesto_of_the_shared_places(ana_client: Cl
     totals = page[page.index('data-testid="totales"') : page.index('data-testid="personas"')]
 
     assert "Trajiste a <strong>2</strong> personas" in totals
-    assert "Encontrada: <strong>2</strong>" in totals
+    assert "Encontrada: <strong>1</strong>" in totals
+    assert "Resultado no compartido: <strong>1</strong>" in totals
     by_puesto = totals[totals.index('data-testid="por-puesto"') :]
     assert PLACE.puesto in by_puesto
     assert '<span class="badge text-bg-primary rounded-pill">1</span>' in by_puesto
@@ -131,8 +133,9 @@ def test_the_spreadsheet_has_the_same_rows_masked_cedulas_and_places_only_with_c
     carla, beto = rows
     assert (beto["Cédula"], beto["Puesto"], beto["Mesa"]) == ("****0987", PLACE.puesto, "7")
     assert beto["Estado de la consulta"] == "Encontrada"
-    assert (carla["Cédula"], carla["Puesto"], carla["Mesa"]) == (
+    assert (carla["Cédula"], carla["Estado de la consulta"], carla["Puesto"], carla["Mesa"]) == (
         "****3456",
+        "Resultado no compartido",
         "no compartido",
         "no compartido",
     )
@@ -140,6 +143,92 @@ def test_the_spreadsheet_has_the_same_rows_masked_cedulas_and_places_only_with_c
     for person in her_people.values():
         assert person.cedula not in text
     assert "Dora" not in text
+
+
+# Each answer of the census as stored, with the words it reads in.
+ANSWERS = {
+    "found": (dict(status=LookupStatus.FOUND, voting_place=PLACE), "Encontrada"),
+    "not_found": (dict(status=LookupStatus.NOT_FOUND), "No está en el censo"),
+    "cancelled": (
+        dict(
+            status=LookupStatus.CANCELLED,
+            cancellation=Cancellation(
+                novedad="Cancelada por Muerte", resolucion="0123", fecha="01/02/2020"
+            ),
+        ),
+        "Cédula cancelada",
+    ),
+    # Valid but barred from voting mostly means a court's sentence.
+    "not_enabled": (
+        dict(
+            status=LookupStatus.NOT_ENABLED,
+            restriction=Restriction(
+                reason="Vigente con pérdida o suspensión de los derechos políticos",
+                resolucion="0456",
+                fecha="10/02/2024",
+            ),
+        ),
+        "Vigente, sin derecho a votar",
+    ),
+}
+
+
+@pytest.mark.parametrize("answer", ANSWERS)
+def test_every_answer_reaches_the_page_and_the_spreadsheet_only_with_consent(
+    ana: CustomUser, ana_client: Client, answer: str
+):
+    """A word kept for one answer would tell it: without consent all read the same."""
+    stored, words = ANSWERS[answer]
+    Leader.objects.create(person=ana, meta=10)
+    gil, hugo = make_person("52345678", "Gil Soto"), make_person("80123456", "Hugo Mora")
+    brought(ana, gil, hugo)
+    for person in (gil, hugo):
+        store(person, **stored, fetched_at=datetime.now(UTC), source=AnswerSource.REGISTRADURIA)
+    share(gil, consent=True)
+
+    page = ana_client.get(reverse("referrals:my_people")).content.decode()
+    totals = page[page.index('data-testid="totales"') : page.index('data-testid="personas"')]
+    assert words in item_of(page, "Gil Soto")
+    assert "Resultado no compartido" in item_of(page, "Hugo Mora")
+    assert words not in item_of(page, "Hugo Mora")
+    assert f"{words}: <strong>1</strong>" in totals
+    assert "Resultado no compartido: <strong>1</strong>" in totals
+    assert {row["Nombre"]: row["Estado de la consulta"] for row in export_rows(ana_client)} == {
+        "Gil Soto": words,
+        "Hugo Mora": "Resultado no compartido",
+    }
+
+    share(gil, consent=False)
+
+    page = ana_client.get(reverse("referrals:my_people")).content.decode()
+    assert words not in page
+    assert "Resultado no compartido: <strong>2</strong>" in page
+    assert "Gil Soto" in page  # still listed, as all the people one brought
+    assert [row["Estado de la consulta"] for row in export_rows(ana_client)] == [
+        "Resultado no compartido"
+    ] * 2
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (LookupStatus.PENDING, "En cola"),
+        (LookupStatus.PROCESSING, "Consultando"),
+        (LookupStatus.ERROR, "Sin respuesta"),
+    ],
+)
+def test_how_a_lookup_is_going_shows_without_consent(
+    ana: CustomUser, ana_client: Client, status: LookupStatus, words: str
+):
+    """So the referrer can help someone whose lookup ended without an answer."""
+    hugo = make_person("80123456", "Hugo Mora")
+    brought(ana, hugo)
+    store(hugo, status=status)
+
+    page = ana_client.get(reverse("referrals:my_people")).content.decode()
+    assert words in item_of(page, "Hugo Mora")
+    assert "Resultado no compartido" not in page
+    assert [row["Estado de la consulta"] for row in export_rows(ana_client)] == [words]
 
 
 def test_a_name_that_looks_like_a_formula_is_written_as_text(ana: CustomUser, ana_client):
@@ -176,12 +265,12 @@ def test_the_profile_offers_the_referred_person_to_grant_or_withdraw(her_people)
     carla = logged_in_as(her_people["carla"])
 
     page = carla.get(reverse("accounts:profile")).content.decode()
-    assert "Ana María Ríos</strong>, quien te invitó, no ve tu lugar de votación" in page
-    assert "Autorizo que vea mi lugar de votación" in page
+    assert "Ana María Ríos</strong>, quien te invitó, ve en qué va tu consulta, pero no su" in page
+    assert "Autorizo que vea el resultado de mi consulta" in page
 
     share(her_people["carla"], consent=True)
     page = carla.get(reverse("accounts:profile")).content.decode()
-    assert "Autorizaste que <strong>Ana María Ríos</strong> vea" in page
+    assert "Autorizaste que <strong>Ana María Ríos</strong> vea el resultado de tu consulta" in page
     assert "Retirar la autorización" in page
 
 

@@ -50,7 +50,11 @@ def test_a_link_leads_to_registration_saying_who_invited_with_an_unticked_consen
     page = client.get(reverse("accounts:register")).content.decode()
 
     assert "Te invitó Ana" in page
-    assert "Autorizo que Ana María Ríos vea mi lugar de votación" in page
+    assert "Su resultado solo lo verá si lo autorizas abajo." in page
+    assert (
+        "Autorizo que Ana María Ríos vea el resultado de mi consulta: mi lugar de votación, o "
+        "si no aparezco en el censo, mi cédula está cancelada o no tengo derecho a votar"
+    ) in page
     assert "retirar esta autorización cuando quieras" in page
     checkbox = re.search(r'<input type="checkbox" name="compartir_con_referente"[^>]*>', page)
     assert checkbox

@@ -26,6 +26,7 @@ from accounts.models import (
     IssuedCode,
     PolicyAcceptanceEntry,
 )
+from accounts.policy import POLICY_VERSION
 from cedula_domain import LookupStatus
 from census.models import CedulaInfo
 from referrals.models import Leader, Referral, ReferralLink, SharingConsentEntry
@@ -106,7 +107,7 @@ def test_the_person_and_everything_about_them_goes_with_the_right_password(
     # Only a count of who accepted each version stays, and nothing says who.
     assert dict(ForgottenAcceptances.objects.values_list("version", "people")) == {
         "2026-11": 1,
-        "2026-12": 1,
+        POLICY_VERSION: 1,
     }
 
 
@@ -229,4 +230,4 @@ def test_the_staff_action_forgets_every_person_chosen(someone_with_everything, o
     operator.post(reverse("admin:accounts_customuser_changelist"), chosen)
 
     assert not CustomUser.objects.filter(cedula__in=["1234567", "98765432"]).exists()
-    assert ForgottenAcceptances.objects.get(version="2026-12").people == 1
+    assert ForgottenAcceptances.objects.get(version=POLICY_VERSION).people == 1

@@ -47,7 +47,7 @@ def test_the_download_holds_every_section_with_its_dates(member, logged_in: Clie
     assert lookup["origen_del_dato"] == "Registraduría"
     referrals = data["referidos"]
     assert referrals["quién_te_invitó"]["nombre"] == "Quien Invitó"
-    assert referrals["quién_te_invitó"]["compartes_tu_lugar_de_votación_con_esa_persona"] is False
+    assert referrals["quién_te_invitó"]["le_compartes_el_resultado_de_tu_consulta"] is False
     changes = referrals["quién_te_invitó"]["historial_de_tu_autorización"]
     assert [change["cambio"] for change in changes] == ["Autorizó", "Retiró la autorización"]
     assert [p["nombre"] for p in referrals["personas_que_invitaste"]] == ["Invitada Uno"]

@@ -18,6 +18,7 @@ from cedula_domain.outcomes import (
     BlockKind,
     Cancelled,
     Found,
+    NotEnabled,
     NotFound,
     PageChanged,
     Unavailable,
@@ -69,6 +70,11 @@ def manage(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
             "Cancelada por Muerte",
         ),
         (
+            NotEnabled(reason="Vigente con pérdida o suspensión de los derechos políticos"),
+            "not_enabled",
+            "Vigente con pérdida o suspensión de los derechos políticos",
+        ),
+        (
             Blocked(block=BlockKind.FIREWALL, support_id="99"),
             "blocked",
             "blocked by firewall (support id 99)",
@@ -88,6 +94,7 @@ def test_the_json_payload_names_each_outcome_with_its_detail(outcome: Any, name:
         "outcome",
         "voting_place",
         "cancellation",
+        "restriction",
         "detail",
         "engine",
         "elapsed_s",
@@ -117,6 +124,29 @@ def test_the_json_payload_carries_the_voting_place_or_the_cancellation():
         "resolucion": "",
         "fecha": "2019",
     }
+
+
+def test_a_valid_cedula_not_enabled_to_vote_is_printed_as_such_never_as_cancelled():
+    outcome = NotEnabled(
+        reason="Vigente con pérdida o suspensión de los derechos políticos",
+        resolucion="0456",
+        fecha="2024-02-10",
+    )
+
+    payload = outcome_payload(CEDULA, outcome, 1.0)
+    text = summary(CEDULA, outcome, 1.0)
+
+    assert (payload["outcome"], payload["cancellation"]) == ("not_enabled", None)
+    assert payload["restriction"] == {
+        "reason": "Vigente con pérdida o suspensión de los derechos políticos",
+        "resolucion": "0456",
+        "fecha": "2024-02-10",
+    }
+    assert text.startswith(
+        "Cédula 1.020.304.050: cédula vigente, sin derecho a votar: Vigente con pérdida o "
+        "suspensión de los derechos políticos (resolución 0456, 2024-02-10)."
+    )
+    assert "cancelada" not in text
 
 
 def test_the_human_summary_is_in_spanish():
@@ -181,3 +211,28 @@ def test_an_unknown_scraper_exits_2_naming_the_valid_ones(tmp_path: Path):
     assert result.returncode == 2
     assert "Motor de consulta desconocido" in result.stderr
     assert "stealth, patchright" in result.stderr
+
+
+def test_a_probe_names_the_portal_a_page_is_and_asks_nothing(census_sim: Any, tmp_path: Path):
+    page = census_sim.url.rstrip("/") + "/censo/consultar/"
+
+    result = manage("--probe", "--url", page, "--json", tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout)
+    assert probe["portal"] == "wsp"
+    assert probe["portals"]["wsp"]["lacks"] == []
+    assert "#documento" in probe["portals"]["consultacenso"]["lacks"]
+    assert census_sim.stats()["consultas"] == []
+
+
+def test_a_probe_of_a_changed_page_says_what_each_portal_lacks_and_exits_1(
+    census_sim: Any, tmp_path: Path
+):
+    census_sim.set_mode("changed_page")
+
+    result = manage("--probe", "--url", census_sim.url, tmp_path=tmp_path)
+
+    assert result.returncode == 1
+    assert "Ningún portal conocido" in result.stdout
+    assert "No es «wsp»: le falta #nuip" in result.stdout

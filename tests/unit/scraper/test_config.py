@@ -38,6 +38,8 @@ def test_every_variable_is_read():
             "CENSUS_TIMEOUT_S": "12.5",
             "CENSUS_RECYCLE_AFTER": "7",
             "CENSUS_SNAPSHOT_DIR": "/tmp/snaps",
+            "CENSUS_PORTAL": "wsp",
+            "CENSUS_API_URL": "http://localhost:8765/",
         }
     )
 
@@ -49,6 +51,11 @@ def test_every_variable_is_read():
     assert config.timeout_s == 12.5
     assert config.recycle_after == 7
     assert config.snapshot_dir == Path("/tmp/snaps")
+    assert [profile.name for profile in config.portals] == ["wsp"]
+    assert [str(origin) for origin in config.trusted_origins] == [
+        "http://127.0.0.1:8765",
+        "http://localhost:8765",
+    ]
 
 
 def test_a_comma_separated_chain_keeps_its_order_without_repeats():
@@ -75,6 +82,8 @@ def test_an_unknown_engine_is_refused_naming_the_valid_ones():
         ({"CENSUS_HEADLESS": "false"}, "needs a DISPLAY"),
         ({"CENSUS_URL": "file:///etc/passwd"}, "CENSUS_URL must be an http"),
         ({"CENSUS_URL": "consultacenso.registraduria.gov.co"}, "CENSUS_URL must be an http"),
+        ({"CENSUS_PORTAL": "infovotantes"}, "CENSUS_PORTAL: unknown census portal"),
+        ({"CENSUS_API_URL": "localhost"}, "CENSUS_API_URL must be an http"),
     ],
 )
 def test_nonsense_values_are_refused_with_a_reason(env: dict[str, str], complaint: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from adapters.census_scraper.page_view import PageView
+from adapters.census_scraper.portals import known_portals
 from census_sim import pages
 
 
@@ -52,10 +53,23 @@ def test_challenge_scripts_are_a_structural_mark_but_their_names_in_strings_are_
     assert not PageView.from_html("<script>const s = '/TSPD/ bobcmn';</script>").challenge
 
 
-def test_the_census_form_and_other_forms_are_told_apart():
-    assert PageView.from_html("<form><input id='documento'></form>").form
-    other = PageView.from_html("<form><input id='numeroDocumento'/></form>")
+def test_each_portals_form_is_told_from_the_others_and_from_unknown_forms():
+    fields = known_portals().fields()
+
+    assert PageView.from_html("<form><input id='documento'></form>", fields).portal == (
+        "consultacenso"
+    )
+    assert PageView.from_html("<form id='form'><input id='nuip'></form>", fields).portal == "wsp"
+    other = PageView.from_html("<form><input id='numeroDocumento'/></form>", fields)
     assert (other.form, other.other_form) == (False, True)
+
+
+def test_a_captcha_container_is_noted_even_before_anything_draws_in_it():
+    empty = "<form><input id='document'><div id='captcha' data-sitekey='6Lc'></div></form>"
+
+    view = PageView.from_html(empty, known_portals().fields())
+
+    assert (view.captcha_container, view.captcha) == (True, False)
 
 
 def test_a_document_read_without_a_browser_shows_no_captcha_and_no_automation():

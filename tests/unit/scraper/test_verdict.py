@@ -7,6 +7,7 @@ import json
 import pytest
 
 from adapters.census_scraper.page_view import PageView
+from adapters.census_scraper.readers import read_consultacenso
 from adapters.census_scraper.verdict import (
     judge_answer,
     judge_page,
@@ -22,6 +23,11 @@ from cedula_domain.outcomes import (
     Unavailable,
 )
 from census_sim import pages
+
+
+def judge_consultacenso(status: int, body: str, automated: bool = False):
+    return judge_answer(status, body, read_consultacenso, automated=automated)
+
 
 PORTAL = PageView(title="Consulta de lugar de votación", text="Número de documento", form=True)
 REJECTION_TEXT = (
@@ -117,7 +123,7 @@ def test_a_missing_page_is_a_changed_page():
 
 
 def test_a_json_answer_is_judged_by_its_shape():
-    outcome = judge_answer(200, FOUND_JSON)
+    outcome = judge_consultacenso(200, FOUND_JSON)
 
     assert isinstance(outcome, Found)
     assert outcome.place.puesto == "UNIVERSIDAD NACIONAL"
@@ -128,12 +134,12 @@ def test_a_json_answer_that_quotes_a_rejection_is_still_judged_as_json():
         {"ok": True, "encontrado": False, "mensaje": "Request Rejected no aplica: no está."}
     )
 
-    assert isinstance(judge_answer(200, body), NotFound)
+    assert isinstance(judge_consultacenso(200, body), NotFound)
 
 
 @pytest.mark.parametrize("status", [403, 429])
 def test_forbidden_and_too_many_requests_are_blocks_even_as_json(status: int):
-    outcome = judge_answer(status, json.dumps({"ok": False, "error": "Forbidden"}))
+    outcome = judge_consultacenso(status, json.dumps({"ok": False, "error": "Forbidden"}))
 
     assert isinstance(outcome, Blocked)
     assert outcome.block is BlockKind.FIREWALL
@@ -143,47 +149,47 @@ def test_forbidden_and_too_many_requests_are_blocks_even_as_json(status: int):
 def test_a_rejection_page_instead_of_json_is_a_block_kept_as_evidence():
     body = pages.rejection_page("5566778899")
 
-    outcome = judge_answer(200, body, automated=False)
+    outcome = judge_consultacenso(200, body, automated=False)
 
     assert outcome == Blocked(block=BlockKind.FIREWALL, support_id="5566778899", evidence=body)
 
 
 def test_a_rejection_page_instead_of_json_for_an_automated_browser_is_bot_detection():
-    outcome = judge_answer(200, pages.rejection_page("1"), automated=True)
+    outcome = judge_consultacenso(200, pages.rejection_page("1"), automated=True)
 
     assert isinstance(outcome, Blocked)
     assert outcome.block is BlockKind.BOT_DETECTED
 
 
 def test_a_challenge_page_instead_of_json_is_a_javascript_challenge():
-    outcome = judge_answer(200, pages.challenge_page("123"))
+    outcome = judge_consultacenso(200, pages.challenge_page("123"))
 
     assert isinstance(outcome, Blocked)
     assert outcome.block is BlockKind.JS_CHALLENGE
 
 
 def test_a_server_error_page_instead_of_json_is_unavailable():
-    outcome = judge_answer(500, pages.error_page(500, "Internal Server Error"))
+    outcome = judge_consultacenso(500, pages.error_page(500, "Internal Server Error"))
 
     assert isinstance(outcome, Unavailable)
     assert "HTTP 500" in outcome.reason
 
 
 def test_an_unknown_json_shape_with_a_server_error_is_unavailable_not_a_redesign():
-    outcome = judge_answer(502, json.dumps({"message": "Bad gateway"}))
+    outcome = judge_consultacenso(502, json.dumps({"message": "Bad gateway"}))
 
     assert isinstance(outcome, Unavailable)
 
 
 def test_a_json_refusal_with_a_server_error_says_what_the_site_said():
-    outcome = judge_answer(500, json.dumps({"ok": False, "error": "Base de datos caída"}))
+    outcome = judge_consultacenso(500, json.dumps({"ok": False, "error": "Base de datos caída"}))
 
     assert isinstance(outcome, Unavailable)
     assert "Base de datos caída" in outcome.reason
 
 
 def test_truncated_json_is_a_changed_page():
-    outcome = judge_answer(200, '{"ok": true, "encontrado": true, "data": {"nuip": "')
+    outcome = judge_consultacenso(200, '{"ok": true, "encontrado": true, "data": {"nuip": "')
 
     assert isinstance(outcome, PageChanged)
     assert "a JSON answer" in outcome.missing
@@ -196,7 +202,7 @@ def test_a_script_that_carries_the_rejection_page_as_a_string_is_no_block():
         "<body><p>Cargando…</p></body></html>"
     )
 
-    assert isinstance(judge_answer(200, body), PageChanged)
+    assert isinstance(judge_consultacenso(200, body), PageChanged)
 
 
 def test_a_support_id_is_read_from_the_text_and_is_empty_when_missing():
@@ -210,3 +216,21 @@ def test_webdriver_or_a_headless_user_agent_looks_automated():
     assert looks_automated(True, chrome)
     assert looks_automated(False, chrome.replace("Chrome/", "HeadlessChrome/"))
     assert not looks_automated(False, chrome)
+
+
+@pytest.mark.parametrize("status", [500, 404])
+def test_an_error_status_that_carries_the_whole_form_is_used_not_retried(status: int):
+    usable = PageView(title="Consulta", text="Número de documento", form=True, portal="wsp")
+
+    assert judge_page(status, usable) is None
+    assert isinstance(judge_page(status, PageView(text="Error")), Unavailable | PageChanged)
+
+
+def test_the_portals_own_refusal_for_a_missing_captcha_is_a_captcha_block():
+    view = PageView(text="Por favor verifique que no es un robot", form=True, portal="x")
+
+    outcome = judge_page(200, view, refusals=["Verifique que no es un robot"])
+
+    assert isinstance(outcome, Blocked)
+    assert outcome.block is BlockKind.CAPTCHA
+    assert judge_page(200, view) is None

@@ -1,17 +1,11 @@
-"""What we know of the census portal's page: its form, and what may stand in front of it.
+"""What may stand in front of any census portal's form: CAPTCHA widgets and F5's challenge.
 
-CSS selectors only, shared by the browser part (which looks for them) and the pure part
-(which reads a document nobody rendered).
+CSS selectors and names only, shared by the browser part (which looks for them) and the
+pure part (which reads a document nobody rendered). What each portal's own form looks like
+is data (``portals/portals.toml``).
 """
 
 from __future__ import annotations
-
-# The current portal's form.
-DOCUMENT_FIELD = "#documento"
-ELECTION = "#eleccion"
-# "Lugar de votación actual".
-CURRENT_ELECTION = "0"
-SUBMIT = "#submitBtn"
 
 # A CAPTCHA widget or challenge frame, counted only where it shows: reCAPTCHA v2 (the
 # checkbox, and the challenge invisible reCAPTCHA pops up after a submit), Cloudflare
@@ -28,6 +22,9 @@ CAPTCHA_WIDGETS = ", ".join(
         "iframe[src*='hcaptcha.com']",
     )
 )
+# Where a CAPTCHA will draw, drawn or not yet: an explicit render fills it after load. Only
+# consulted when the submit stays disabled or the page refuses it.
+CAPTCHA_CONTAINERS = ".g-recaptcha, .cf-turnstile, .h-captcha, [data-sitekey]"
 # The "protected by reCAPTCHA" badge of invisible reCAPTCHA: a notice, not a challenge.
 CAPTCHA_BADGE = ".grecaptcha-badge"
 
