@@ -12,8 +12,10 @@ Exit status: 0 for an answer (found, not found, cancelled, valid but not enabled
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -153,14 +155,8 @@ class Command(BaseCommand):
                 ) from None
         if options["url"]:
             overrides["url"] = options["url"]
-        try:
+        with _configured():
             scraper = build_one_off_scraper(**overrides)
-        except ValueError as error:
-            raise CommandError(
-                f"La configuración del censo no es válida: {error}", returncode=USAGE_ERROR
-            ) from None
-        except BrowserNotFound as error:
-            raise CommandError(str(error), returncode=LOOKUP_FAILED) from None
 
         started = time.monotonic()
         try:
@@ -179,20 +175,27 @@ class Command(BaseCommand):
 
     def _probe(self, options: dict[str, Any]) -> None:
         overrides = {"url": options["url"]} if options["url"] else {}
-        try:
+        with _configured():
             probe = probe_census_page(**overrides)
-        except ValueError as error:
-            raise CommandError(
-                f"La configuración del censo no es válida: {error}", returncode=USAGE_ERROR
-            ) from None
-        except BrowserNotFound as error:
-            raise CommandError(str(error), returncode=LOOKUP_FAILED) from None
         if options["json"]:
             self.stdout.write(json.dumps(probe_payload(probe), ensure_ascii=False))
         else:
             self.stdout.write(probe_summary(probe))
         if not probe.portal:
             raise SystemExit(LOOKUP_FAILED)
+
+
+@contextlib.contextmanager
+def _configured() -> Iterator[None]:
+    """A scraper's configuration or browser that is wrong, as the command's error."""
+    try:
+        yield
+    except ValueError as error:
+        raise CommandError(
+            f"La configuración del censo no es válida: {error}", returncode=USAGE_ERROR
+        ) from None
+    except BrowserNotFound as error:
+        raise CommandError(str(error), returncode=LOOKUP_FAILED) from None
 
 
 def probe_payload(probe: PortalProbe) -> dict[str, Any]:

@@ -256,7 +256,8 @@ class PageDriver:
         A JavaScript challenge may clear itself (F5 reloads once the browser has run it), a
         server error may still carry the app that draws the form, and some other form may
         be a page still being built: each gets a short grace.
-        Nothing known at all gets up to ``FORM_WAIT_CAP_S``.
+        A page with no form at all gets up to ``FORM_WAIT_CAP_S``, then counts as the site
+        not answering.
         """
         started = time.monotonic()
         grace_ends: float | None = None
@@ -283,12 +284,15 @@ class PageDriver:
             else:
                 ends = started + FORM_WAIT_CAP_S
             if time.monotonic() >= ends:
-                wanted = " or ".join(self._fields.values())
-                return failure or PageChanged(
-                    missing=f"the form field {wanted}"
-                    if view.other_form
-                    else f"the form ({wanted}): nothing known appeared within {FORM_WAIT_CAP_S:g} s"
-                )
+                if failure is not None:
+                    return failure
+                if view.other_form:
+                    # A form, but none we know: the page was redesigned.
+                    wanted = " or ".join(self._fields.values())
+                    return PageChanged(missing=f"the form field {wanted}")
+                # No form at all (blank, "en mantenimiento", still loading on election
+                # day): the site is not answering, which is no redesign to alarm about.
+                return Unavailable(reason=f"the page showed no form within {FORM_WAIT_CAP_S:g} s")
             view = self._next_view(page, view, deadline, ends)
 
     def _until_loaded(self, page: Page, deadline: Deadline) -> None:
