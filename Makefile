@@ -30,7 +30,6 @@ browser:
 
 migrate: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py setup_schedules
 

@@ -29,7 +29,8 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
 from accounts.models import CustomUser
-from cedula_domain.redaction import mask_cedulas, masked_digits
+from cedula_domain.cedula import masked_digits
+from cedula_domain.redaction import mask_cedulas
 from pagina_madre.client_address import client_address
 
 # Reads only: registering a model here logs nothing on create, update or delete.

@@ -12,9 +12,9 @@ from django.utils.html import format_html
 from phonenumber_field.formfields import PhoneNumberField
 from phonenumber_field.phonenumber import PhoneNumber
 
+from accounts.cedula_input import CedulaInput
 from accounts.login import CEDULA_REQUIRED, remember_me_field
 from accounts.models import CustomUser
-from cedula_domain.cedula import Cedula, InvalidCedula
 from pagina_madre import phones
 
 DIGITS_ONLY = {"inputmode": "numeric", "data-digits-only": ""}
@@ -103,7 +103,9 @@ class _NombreCompletoMixin:
         return nombre
 
 
-class RegistrationForm(_NombreCompletoMixin, RulesUnderTheNewPassword, UserCreationForm):
+class RegistrationForm(
+    CedulaInput, _NombreCompletoMixin, RulesUnderTheNewPassword, UserCreationForm
+):
     cedula = forms.CharField(
         label="Cédula",
         max_length=20,
@@ -132,12 +134,6 @@ class RegistrationForm(_NombreCompletoMixin, RulesUnderTheNewPassword, UserCreat
         self.fields["password2"].label = "Repite la contraseña"
         ask_for_new_password(self, "password1", "password2")
         self.fields["acepta_politica"].label = policy_label()
-
-    def clean_cedula(self) -> str:
-        try:
-            return Cedula.parse(self.cleaned_data["cedula"]).value
-        except InvalidCedula as error:
-            raise forms.ValidationError(str(error)) from error
 
 
 class ProfileForm(_NombreCompletoMixin, forms.ModelForm):

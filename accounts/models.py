@@ -6,19 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from phonenumber_field.modelfields import PhoneNumberField
 
+from accounts.cedula_input import cedula_digits
 from accounts.managers import CustomUserManager
-from cedula_domain import Cedula, InvalidCedula
 from cedula_domain.policy_consent import PolicyAcceptance
 
 
 def validate_stored_cedula(value: str) -> None:
     """Accounts made outside the registration form (createsuperuser, the admin) must hold
     a valid cédula too, in the digits-only form the portal stores."""
-    try:
-        canonical = Cedula.parse(value).value
-    except InvalidCedula as error:
-        raise ValidationError(str(error), code="invalid") from error
-    if canonical != value:
+    if cedula_digits(value) != value:
         raise ValidationError("Escribe la cédula solo con dígitos, sin puntos ni espacios.")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
 
+from accounts.cedula_input import CedulaInput
 from accounts.forms import (
     CEDULA_REQUIRED,
     DIGITS_ONLY,
@@ -17,7 +18,6 @@ from accounts.forms import (
     ask_for_new_password,
     policy_label,
 )
-from cedula_domain.cedula import Cedula, InvalidCedula
 from cedula_domain.phone_code import CODE_DIGITS, typed_code
 
 CODE_ERROR = f"Escribe el código de {CODE_DIGITS} dígitos que te llegó por mensaje de texto."
@@ -43,16 +43,6 @@ def _code_field() -> forms.CharField:
     )
 
 
-class _CedulaMixin:
-    cleaned_data: dict[str, Any]
-
-    def clean_cedula(self) -> str:
-        try:
-            return Cedula.parse(self.cleaned_data["cedula"]).value
-        except InvalidCedula as error:
-            raise forms.ValidationError(str(error)) from error
-
-
 class _CodeMixin:
     cleaned_data: dict[str, Any]
 
@@ -63,11 +53,11 @@ class _CodeMixin:
         return code
 
 
-class RecoveryRequestForm(_CedulaMixin, forms.Form):
+class RecoveryRequestForm(CedulaInput, forms.Form):
     cedula = _cedula_field()
 
 
-class RecoveryCodeForm(_CedulaMixin, _CodeMixin, SetPasswordMixin, forms.Form):
+class RecoveryCodeForm(CedulaInput, _CodeMixin, SetPasswordMixin, forms.Form):
     cedula = _cedula_field()
     code = _code_field()
     new_password1, new_password2 = SetPasswordMixin.create_password_fields(
@@ -87,7 +77,7 @@ class PhoneCodeForm(_CodeMixin, forms.Form):
     code = _code_field()
 
 
-class ClaimForm(_CedulaMixin, _NombreCompletoMixin, forms.Form):
+class ClaimForm(CedulaInput, _NombreCompletoMixin, forms.Form):
     cedula = _cedula_field()
     nombre_completo = forms.CharField(
         label="Tu nombre completo",

@@ -8,7 +8,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Replace
 
 from cedula_domain import Cedula
-from cedula_domain.redaction import masked_digits
+from cedula_domain.cedula import masked_digits
 from census.models import SourceState
 from pagina_madre.bootstrap import forget_in_queue, forget_snapshots
 

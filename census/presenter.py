@@ -20,15 +20,12 @@ from cedula_domain import (
     FailureKind,
     LookupRecord,
     LookupStatus,
-    Outcome,
     PlaceInLine,
     Priority,
     RefreshDecision,
     Restriction,
     VotingPlace,
     WayForward,
-    is_terminal,
-    status_of,
 )
 
 STATUS_WORDS: dict[LookupStatus, str] = {
@@ -274,13 +271,6 @@ def _plain(text: str) -> str:
     """Lower case without accents, for matching the census' words."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def outcome_name(outcome: Outcome) -> str:
-    """One attempt's outcome by name: the status an answer leads to, or the failure kind."""
-    if is_terminal(outcome):
-        return status_of(outcome).value
-    return outcome.kind.value
 
 
 def status_json(

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from django.db.models import QuerySet
+
 from accounts.models import CustomUser
-from cedula_domain import Cedula, LookupRecord, PlaceInLine, RefreshDecision, WayForward
+from adapters.django_repository import PLACE_COLUMNS, voting_place_of
+from cedula_domain import (
+    Cedula,
+    LookupRecord,
+    LookupStatus,
+    PlaceInLine,
+    RefreshDecision,
+    VotingPlace,
+    WayForward,
+)
+from census.models import CedulaInfo
 from pagina_madre.bootstrap import lookup_service
 
 
@@ -26,3 +40,22 @@ def census_way_forward(user: CustomUser, record: LookupRecord) -> WayForward | N
 def census_refresh_decision(user: CustomUser) -> RefreshDecision:
     """Whether "Volver a consultar" would be accepted now, and if not, from when."""
     return lookup_service().refresh_decision(Cedula(user.cedula))
+
+
+def lookups_of(
+    *, people: QuerySet[CustomUser] | QuerySet[dict[str, int]]
+) -> dict[int, tuple[LookupStatus, VotingPlace | None]]:
+    """How the lookup of each of ``people`` (a query of users or of their ids) stands, and
+    the place it found, by user id; one query. Deciding who may see it is the caller's."""
+    rows = CedulaInfo.objects.filter(user__in=people).only("user_id", "status", *PLACE_COLUMNS)
+    return {row.user_id: (LookupStatus(row.status), voting_place_of(row)) for row in rows}
+
+
+def lookup_ages(
+    *, people: QuerySet[CustomUser] | QuerySet[dict[str, int]]
+) -> list[tuple[Cedula, LookupStatus, datetime]]:
+    """Each lookup of ``people`` with its status and when it was requested."""
+    rows = CedulaInfo.objects.filter(user__in=people).values_list(
+        "cedula", "status", "requested_at"
+    )
+    return [(Cedula(cedula), LookupStatus(status), at) for cedula, status, at in rows]

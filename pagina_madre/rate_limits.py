@@ -45,7 +45,7 @@ def enforce_limit(
         # django-ratelimit refuses everything when it cannot count: say why, once per hit.
         log.error(
             "Rate limit %r cannot count: the cache is unreachable (for the database cache, "
-            "run `manage.py createcachetable`).",
+            "`manage.py check --deploy --database default` says what is missing).",
             group,
         )
     raise TooManyRequests(retry_after=max(usage["time_left"], 60))

@@ -40,6 +40,8 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # The shared web kit the apps below use (and the cache table's migration).
+    "portal",
     "accounts",
     "census",
     "operations",
@@ -228,7 +230,7 @@ RATELIMIT_VIEW = "pagina_madre.rate_limits.too_many_requests"
 RATELIMIT_USE_CACHE = "default"
 
 # The counts must be shared by every process and host: Redis when there is one, else the
-# database (`manage.py createcachetable`, run by `make migrate`), through a backend whose
+# database (a table made by `manage.py migrate`: the portal app), through a backend whose
 # increment is atomic. Django-Q2's cluster statistics, written twice a second, stay in
 # the worker's memory rather than in SQLite.
 CACHES = {

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import Any
 
 from django.db.models import Count
 
 from accounts.models import CustomUser
-from cedula_domain import Cedula, LookupStatus, VotingPlace
+from cedula_domain import Cedula, LookupStatus
 from cedula_domain.leader import NetworkRefreshPolicy
 from cedula_domain.referral import InvalidReferralCode, ReferralCode
 from cedula_domain.roster import ReferredPerson, Roster
 from cedula_domain.sharing_consent import ConsentEntry, SharingConsent
-from census.models import CedulaInfo
+from census.selectors import lookup_ages, lookups_of
 from referrals.models import Leader, NetworkRefresh, Referral, ReferralLink, SharingConsentEntry
 
-_LOOKUP = "referred__cedula_info__"
-_PLACE_FIELDS = ("departamento", "municipio", "puesto", "direccion", "mesa")
+# No lookup yet: it is requested right after the registration commits.
+_NOT_YET = (LookupStatus.PENDING, None)
 
 
 def link_by_code(*, code: str | None) -> ReferralLink | None:
@@ -52,46 +51,39 @@ def leader_of(*, person: CustomUser) -> Leader | None:
 def roster_of(*, referrer: CustomUser, with_network: bool = False) -> Roster:
     """The people ``referrer`` brought, newest first, as the referrer may see them; with
     ``with_network`` (leaders), how many each of them brought in turn."""
-    rows = (
-        Referral.objects.filter(referrer=referrer)
-        .order_by("-created_at", "-pk")
-        .values(
-            "pk",
-            "created_at",
-            "referred_id",
-            "referred__nombre_completo",
-            "referred__cedula",
-            f"{_LOOKUP}status",
-            *(f"{_LOOKUP}{name}" for name in _PLACE_FIELDS),
-        )
+    referrals = Referral.objects.filter(referrer=referrer)
+    rows = referrals.order_by("-created_at", "-pk").values(
+        "pk", "created_at", "referred_id", "referred__nombre_completo", "referred__cedula"
     )
+    lookups = lookups_of(people=referrals.values("referred_id"))
     consents = _consents(referrer)
     brought = _brought_by_each(referrer) if with_network else {}
-    return Roster.of(
-        ReferredPerson.seen_by_referrer(
-            name=row["referred__nombre_completo"],
-            cedula=Cedula(row["referred__cedula"]),
-            registered_at=row["created_at"],
-            status=_status(row[f"{_LOOKUP}status"]),
-            voting_place=_voting_place(row),
-            consent=consents.get(row["pk"], SharingConsent.never_given()),
-            brought=brought.get(row["referred_id"], 0) if with_network else None,
+    people = []
+    for row in rows:
+        status, place = lookups.get(row["referred_id"], _NOT_YET)
+        people.append(
+            ReferredPerson.seen_by_referrer(
+                name=row["referred__nombre_completo"],
+                cedula=Cedula(row["referred__cedula"]),
+                registered_at=row["created_at"],
+                status=status,
+                voting_place=place,
+                consent=consents.get(row["pk"], SharingConsent.never_given()),
+                brought=brought.get(row["referred_id"], 0) if with_network else None,
+            )
         )
-        for row in rows
-    )
+    return Roster.of(people)
 
 
 def stale_cedulas(
     *, referrer: CustomUser, policy: NetworkRefreshPolicy, now: datetime
 ) -> list[Cedula]:
     """The cédulas of ``referrer``'s people whose lookup the policy would ask again."""
-    lookups = CedulaInfo.objects.filter(user__referral__referrer=referrer).values_list(
-        "cedula", "status", "requested_at"
-    )
+    people = Referral.objects.filter(referrer=referrer).values("referred_id")
     return [
-        Cedula(cedula)
-        for cedula, status, requested_at in lookups
-        if policy.is_stale(LookupStatus(status), requested_at, now)
+        cedula
+        for cedula, status, requested_at in lookup_ages(people=people)
+        if policy.is_stale(status, requested_at, now)
     ]
 
 
@@ -122,16 +114,3 @@ def _brought_by_each(referrer: CustomUser) -> dict[int, int]:
         .values_list("referrer_id", "people")
     )
     return dict(counts)
-
-
-def _status(value: str | None) -> LookupStatus:
-    # No row yet: the lookup is requested right after the registration commits.
-    return LookupStatus(value) if value else LookupStatus.PENDING
-
-
-def _voting_place(row: dict[str, Any]) -> VotingPlace | None:
-    # As the lookup records are read (adapters.django_repository): a place is stored
-    # whole, its departamento never blank, and it stays while a new lookup runs.
-    if not row[f"{_LOOKUP}departamento"]:
-        return None
-    return VotingPlace(**{name: row[f"{_LOOKUP}{name}"] for name in _PLACE_FIELDS})

@@ -113,7 +113,7 @@ def to_domain(row: CedulaInfo) -> LookupRecord:
         last_block_kind=BlockKind(row.last_block_kind) if row.last_block_kind else None,
         last_failure_message=row.last_failure_message,
         fetched_at=row.fetched_at,
-        voting_place=_voting_place(row),
+        voting_place=voting_place_of(row),
         cancellation=None if row.voting_restricted else _cancellation(row),
         restriction=_restriction(row) if row.voting_restricted else None,
         source=AnswerSource(row.source) if row.source else None,
@@ -168,7 +168,13 @@ def _novedad(record: LookupRecord) -> dict[str, Any]:
     }
 
 
-def _voting_place(row: CedulaInfo) -> VotingPlace | None:
+# The columns ``voting_place_of`` reads, for a query that needs no more of the row.
+PLACE_COLUMNS = (*_PLACE_FIELDS, "latitud", "longitud")
+
+
+def voting_place_of(row: CedulaInfo) -> VotingPlace | None:
+    """The place a lookup row found: stored whole (its departamento never blank), and kept
+    while a new lookup runs."""
     if not row.departamento:
         return None
     coordinates = (

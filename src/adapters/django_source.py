@@ -7,9 +7,8 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from cedula_domain import Blocked, BlockKind, Breaker, BreakerState, Outcome
+from cedula_domain import Blocked, BlockKind, Breaker, BreakerState, Outcome, outcome_name
 from census.models import LAST_CHANGE_LENGTH, LookupAttempt, SourceState
-from census.presenter import outcome_name
 
 # The one row of SourceState.
 _ROW = 1

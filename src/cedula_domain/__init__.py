@@ -38,6 +38,7 @@ from cedula_domain.record import (
     LookupStateError,
     LookupStatus,
     RegistraduriaAlreadyAnswered,
+    outcome_name,
     status_of,
 )
 from cedula_domain.refresh import RefreshDecision, RefreshPolicy, RefreshReason
@@ -97,6 +98,7 @@ __all__ = [
     "VotingPlace",
     "WayForward",
     "is_terminal",
+    "outcome_name",
     "status_of",
     "way_forward",
 ]

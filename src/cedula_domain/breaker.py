@@ -125,18 +125,7 @@ class Breaker:
     def after(self, outcome: Outcome, now: datetime, policy: BreakerPolicy) -> Breaker:
         """The breaker once an attempt ended in ``outcome``."""
         if is_terminal(outcome):
-            return evolve(
-                self,
-                state=BreakerState.CLOSED,
-                blocks_in_a_row=0,
-                openings=0,
-                opened_at=None,
-                retry_at=None,
-                last_block=None,
-                changes_in_a_row=0,
-                changed_at=None,
-                last_change="",
-            )
+            return self._closed()
         if isinstance(outcome, PageChanged):
             return self._changed(outcome.missing, now, policy)
         breaker = evolve(self, changes_in_a_row=0)
@@ -151,10 +140,12 @@ class Breaker:
         """The operator lets the fleet ask again: a pause ends, and so does the alarm of a
         changed page (the portal was adapted, or the page came back)."""
         resumed = evolve(self, paused=False, paused_reason="")
-        if not self.page_changed:
-            return resumed
+        return resumed._closed() if self.page_changed else resumed
+
+    def _closed(self) -> Breaker:
+        """Everyone may ask, every count starts over (a pause stays as it is)."""
         return evolve(
-            resumed,
+            self,
             state=BreakerState.CLOSED,
             blocks_in_a_row=0,
             openings=0,

@@ -14,8 +14,18 @@ MAX_DIGITS = 10
 
 # People write the number as printed on the card ("1.234.567.890") or grouped with
 # spaces; those separators carry no meaning and are dropped.
+# Shown of a cédula where it need not be whole (a referrer's list, the audit trail, logs).
+SHOWN_DIGITS = 4
+MASK = "****"
 _SEPARATORS = re.compile(r"[.\s]")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
+def masked_digits(digits: str) -> str:
+    """The last four digits behind a mask of fixed width (so it tells no length either);
+    fewer for short runs, of which at least half always stays hidden."""
+    shown = min(SHOWN_DIGITS, len(digits) // 2)
+    return MASK + digits[len(digits) - shown :]
 
 
 class InvalidCedula(ValueError):
@@ -45,6 +55,10 @@ class Cedula:
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def masked(self) -> str:
+        return masked_digits(self.value)
 
     @property
     def formatted(self) -> str:

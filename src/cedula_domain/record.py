@@ -46,6 +46,7 @@ from cedula_domain.outcomes import (
     NotFound,
     Outcome,
     Terminal,
+    is_terminal,
 )
 from cedula_domain.priority import Priority
 from cedula_domain.restriction import Restriction
@@ -101,6 +102,14 @@ _STATUS_OF_ANSWER = {
 def status_of(answer: Terminal) -> LookupStatus:
     """The status an answer leaves a record in."""
     return _STATUS_OF_ANSWER[type(answer)]
+
+
+def outcome_name(outcome: Outcome) -> str:
+    """One attempt's outcome by the name it is stored and counted under: the status an
+    answer leads to, or the failure's kind."""
+    if is_terminal(outcome):
+        return status_of(outcome).value
+    return outcome.kind.value
 
 
 def _reached(moment: datetime | None, now: datetime) -> bool:

@@ -14,16 +14,9 @@ from __future__ import annotations
 
 import re
 
-from cedula_domain.roster import MASK, SHOWN_DIGITS
+from cedula_domain.cedula import masked_digits
 
 _STANDALONE_RUN = re.compile(r"(?<![0-9])(?<![0-9]\.)[0-9]{6,10}(?![0-9])(?!\.[0-9])")
-
-
-def masked_digits(digits: str) -> str:
-    """The last four digits behind a fixed-width mask, as ``roster.masked_cedula`` shows a
-    referred person's cédula; at least half of a short run stays hidden."""
-    shown = min(SHOWN_DIGITS, len(digits) // 2)
-    return MASK + digits[len(digits) - shown :]
 
 
 def mask_cedulas(text: str) -> str:

@@ -22,20 +22,11 @@ from cedula_domain.record import LookupStatus
 from cedula_domain.sharing_consent import SharingConsent
 from cedula_domain.voting_place import VotingPlace
 
-SHOWN_DIGITS = 4
-MASK = "****"
 # How the lookup is going, never its result: all a referrer sees without consent. Named
 # rather than the answers, so that a new answer is withheld until someone decides.
 SHOWN_WITHOUT_CONSENT = frozenset(
     {LookupStatus.PENDING, LookupStatus.PROCESSING, LookupStatus.ERROR}
 )
-
-
-def masked_cedula(cedula: Cedula) -> str:
-    """The last four digits behind a mask of fixed width (so it tells no length either);
-    fewer for the rare short cédulas, of which at least half always stays hidden."""
-    shown = min(SHOWN_DIGITS, len(cedula.value) // 2)
-    return MASK + cedula.value[len(cedula.value) - shown :]
 
 
 @frozen(kw_only=True)
@@ -66,7 +57,7 @@ class ReferredPerson:
         return cls(
             name=name,
             registered_at=registered_at,
-            cedula=masked_cedula(cedula),
+            cedula=cedula.masked,
             status=status if consent.granted or status in SHOWN_WITHOUT_CONSENT else None,
             shares_place=consent.granted,
             voting_place=consent.reveal(voting_place),

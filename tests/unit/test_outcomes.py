@@ -15,6 +15,7 @@ from cedula_domain import (
     Restriction,
     Unavailable,
     is_terminal,
+    outcome_name,
 )
 from cedula_domain.outcomes import EVIDENCE_LIMIT
 
@@ -65,3 +66,8 @@ def test_evidence_is_cut_to_a_bounded_size() -> None:
     outcome = NotFound(evidence="x" * (EVIDENCE_LIMIT + 10))
 
     assert len(outcome.evidence) == EVIDENCE_LIMIT
+
+
+def test_an_attempt_is_stored_under_the_status_its_answer_leads_to_or_its_failure_kind():
+    assert outcome_name(NotFound(message="no")) == "not_found"
+    assert outcome_name(Unavailable(reason="HTTP 500")) == "unavailable"

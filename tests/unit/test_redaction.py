@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from cedula_domain.redaction import mask_cedulas, masked_digits
+from cedula_domain.cedula import masked_digits
+from cedula_domain.redaction import mask_cedulas
 
 
 def test_a_cedula_in_a_line_keeps_only_its_last_four_digits() -> None:

@@ -14,7 +14,7 @@ from cedula_domain import (
     VotingPlace,
     status_of,
 )
-from cedula_domain.roster import PuestoTotal, ReferredPerson, Roster, masked_cedula
+from cedula_domain.roster import PuestoTotal, ReferredPerson, Roster
 from cedula_domain.sharing_consent import SharingConsent
 
 SHARED = SharingConsent.never_given().grant(START)
@@ -52,7 +52,7 @@ def seen(
 def test_a_cedula_shows_at_most_its_last_four_digits_and_never_half_of_it(
     cedula: str, masked: str
 ) -> None:
-    assert masked_cedula(Cedula(cedula)) == masked
+    assert Cedula(cedula).masked == masked
 
 
 def test_a_referrer_sees_the_place_of_a_person_who_shares_it() -> None:

@@ -35,10 +35,10 @@ from cedula_domain.outcomes import (
     Unavailable,
     is_terminal,
 )
+from cedula_domain.record import outcome_name
 from census.presenter import (
     BLOCK_WORDS,
     cancellation_json,
-    outcome_name,
     restriction_json,
     voting_place_json,
 )

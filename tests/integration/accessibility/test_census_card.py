@@ -8,10 +8,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from census_support import PLACE
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
-from screens import at_each_screen, log_in, set_lookup, someone
 from support.axe import assert_accessible
 
 from accounts.models import CustomUser
@@ -23,6 +21,8 @@ from cedula_domain import (
     LookupStatus,
     Restriction,
 )
+from integration.accessibility.screens import at_each_screen, log_in, set_lookup, someone
+from integration.portal.census_support import PLACE
 from pagina_madre.bootstrap import official_page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

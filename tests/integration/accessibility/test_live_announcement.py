@@ -7,8 +7,9 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from screens import PASSWORD, SCREENS
 from support.axe import assert_accessible
+
+from integration.accessibility.screens import PASSWORD, SCREENS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,8 +7,9 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from screens import at_each_screen, log_in, someone
 from support.axe import assert_accessible
+
+from integration.accessibility.screens import at_each_screen, log_in, someone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

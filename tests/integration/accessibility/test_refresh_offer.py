@@ -8,14 +8,14 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from census_support import PLACE
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-from screens import SCREENS, at_each_screen, log_in, set_lookup, someone
 from support.axe import assert_accessible
 
 from cedula_domain import AnswerSource, Cancellation, FailureKind, LookupStatus, Restriction
 from census.models import CedulaInfo
+from integration.accessibility.screens import SCREENS, at_each_screen, log_in, set_lookup, someone
+from integration.portal.census_support import PLACE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from adapters.fleet_pace import CONSULTAS
 from integration.fleet.fleet_harness import (
     FLEET_SETTINGS,
     Fleet,
+    PaceTurns,
     PostgresServer,
     RedisDatabase,
     Unreachable,
@@ -75,6 +78,15 @@ def redis_db() -> Iterator[RedisDatabase]:
         pytest.skip(f"no Redis server for the fleet tests: {error}")
     yield claimed
     claimed.release()
+
+
+@pytest.fixture
+def consulta_turns(redis_db: RedisDatabase) -> Iterator[PaceTurns]:
+    """The consulta turns the fleet's pace gives from now on (ask for it before starting
+    the fleet)."""
+    turns = PaceTurns(redis_db, CONSULTAS)
+    yield turns
+    turns.stop()
 
 
 @pytest.fixture

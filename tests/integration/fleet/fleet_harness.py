@@ -15,20 +15,26 @@ import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import redis
 import requests
-from integration.lookups.lookup_harness import FINAL, ROOT, Portal, Worker, wait_until
 from psycopg import sql
+from psycopg.rows import dict_row
+
+from adapters.fleet_pace import BUCKET
+from integration.lookups.lookup_harness import FINAL, ROOT, Portal, Worker, wait_until
 
 POSTGRES_URL = os.environ.get("FLEET_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_SERVER_URL = os.environ.get("FLEET_REDIS_URL", "redis://127.0.0.1:6379")
@@ -145,6 +151,56 @@ class RedisDatabase:
         self.client.flushdb()
 
 
+class PaceTurns:
+    """The turns one of the fleet's paces gives, read off Redis as they are given.
+
+    The fleet keeps its paces in Redis (adapters.fleet_pace.RedisTurnBook): each turn given
+    moves the book's next free turn on by one interval, in a script that reads Redis's own
+    clock; MONITOR shows every such move. A turn is the value written less the interval:
+    what the fleet allowed, whatever time a page then took to reach the site.
+    """
+
+    def __init__(self, database: RedisDatabase, pace: str) -> None:
+        self._database = database
+        self._key = f"pagina_madre:{BUCKET}:{pace}"
+        self._moves_us: list[int] = []
+        self._marks_seen: set[str] = set()
+        self._stopping = threading.Event()
+        self._monitor = redis.Redis.from_url(database.url).monitor()
+        self._monitor.__enter__()
+        self._listener = threading.Thread(target=self._listen, daemon=True)
+        self._listener.start()
+
+    def _listen(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                command = self._monitor.next_command()
+            except (redis.RedisError, OSError, ValueError):
+                return
+            if not command or command["db"] != self._database.number:
+                continue
+            words = command["command"].split()
+            if command["client_type"] == "lua" and words[:2] == ["SET", self._key]:
+                self._moves_us.append(int(float(words[2])))
+            elif words[:1] == ["ECHO"]:
+                self._marks_seen.add(words[-1])
+
+    def turns(self, interval_s: float) -> list[float]:
+        """The turns given so far, in epoch seconds, oldest first."""
+        # Redis shows commands in the order it ran them: once this mark is seen, every
+        # turn given before it has been read.
+        mark = uuid.uuid4().hex
+        self._database.client.echo(mark)
+        wait_until(lambda: mark in self._marks_seen, 30, "the turns given so far")
+        return sorted((move - round(interval_s * 1e6)) / 1e6 for move in list(self._moves_us))
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._database.client.ping()  # one more command, so the listener sees the flag
+        self._listener.join(timeout=10)
+        self._monitor.__exit__(None, None, None)
+
+
 class Fleet:
     """The portal and its clusters on one database and one Redis database."""
 
@@ -198,7 +254,6 @@ class Fleet:
 
     def prepare_database(self) -> None:
         self.manage("migrate", "--noinput")
-        self.manage("createcachetable")
         self.manage("setup_schedules")
 
     def start_portal(self, workers: int = 2) -> str:
@@ -249,6 +304,30 @@ class Fleet:
 
     def person(self) -> Portal:
         return Portal(self.portal_url)
+
+    def _rows(self, query: str) -> list[dict[str, Any]]:
+        with psycopg.connect(
+            self.env["DATABASE_URL"], connect_timeout=CONNECT_TIMEOUT_S, row_factory=dict_row
+        ) as connection:
+            return connection.execute(query).fetchall()
+
+    def attempts(self) -> dict[str, int]:
+        """Each lookup's attempts, as its record counts them."""
+        rows = self._rows("SELECT cedula, attempts FROM accounts_cedulainfo")
+        return {row["cedula"]: row["attempts"] for row in rows}
+
+    def attempts_log(self) -> Counter[str]:
+        """The attempts log (census.LookupAttempt): how many attempts ended in each
+        outcome (an answer's status, or a failure's kind). An attempt whose worker died
+        ended in nothing, so it is not there."""
+        rows = self._rows("SELECT outcome, count(*) AS n FROM census_lookupattempt GROUP BY 1")
+        return Counter({row["outcome"]: row["n"] for row in rows})
+
+    def breaker(self) -> dict[str, Any]:
+        """The census site as the fleet sees it (census.SourceState); empty before its
+        first change."""
+        rows = self._rows("SELECT state, openings, opened_at, retry_at FROM census_sourcestate")
+        return rows[0] if rows else {}
 
     def logs(self) -> str:
         """Every process's log, for a failing test's report."""

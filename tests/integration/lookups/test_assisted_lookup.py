@@ -4,7 +4,8 @@ its next attempt, once the site answers, wins."""
 from __future__ import annotations
 
 import pytest
-from lookup_harness import census_place, wait_until
+
+from integration.lookups.lookup_harness import census_place, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,9 +7,9 @@ from itertools import pairwise
 
 import pytest
 from django_q.models import OrmQ
-from lookup_harness import census_place, final_status, wait_until
 
 from census.models import CedulaInfo
+from integration.lookups.lookup_harness import census_place, final_status, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django_q.models import OrmQ
-from lookup_harness import FINAL, Portal, wait_until
 
 from accounts.models import CustomUser
+from integration.lookups.lookup_harness import FINAL, Portal, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,13 +7,13 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from census_support import PLACE, as_operator, store
 from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page
 
 from accounts.models import CustomUser
 from cedula_domain import AnswerSource, LookupStatus
+from integration.portal.census_support import PLACE, as_operator, store
 
 pytestmark = pytest.mark.django_db
 

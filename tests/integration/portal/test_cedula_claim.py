@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from census_support import as_operator, as_staff_with
 from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from sms_support import Outbox
 
 from accounts.claims import submit_claim
 from accounts.models import CedulaClaim, ClaimDecision, CustomUser
 from accounts.policy import POLICY_VERSION
+from integration.portal.census_support import as_operator, as_staff_with
+from integration.portal.sms_support import Outbox
 
 pytestmark = pytest.mark.django_db
 

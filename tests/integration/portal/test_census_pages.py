@@ -4,7 +4,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from attrs import evolve
-from census_support import PLACE, as_operator, as_staff_with, store
 from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
@@ -24,6 +23,7 @@ from cedula_domain import (
 from census.models import CedulaInfo, SourceState
 from census.presenter import cancellation_meaning, line_sentence, moment_words
 from census_sim.census import CANCELLATION_REASONS
+from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
 from pagina_madre.bootstrap import official_page_url
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from census_support import PLACE, as_operator, as_staff_with, store
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
@@ -21,6 +20,7 @@ from census.admin import OPERATOR_REPORT_MESSAGES
 from census.colombia import DEPARTAMENTOS
 from census.models import CedulaInfo, SourceState
 from census.views import REPORT_MESSAGES
+from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
 from pagina_madre.bootstrap import official_page_url
 
 pytestmark = pytest.mark.django_db

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from census_support import as_operator
-from csp_support import watch_for_violations
 from django.test import Client
 from playwright.sync_api import Page, expect
-from registration_support import PASSWORD
 
 from accounts.models import CustomUser
+from integration.portal.census_support import as_operator
+from integration.portal.csp_support import watch_for_violations
+from integration.portal.registration_support import PASSWORD
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.IGNORECASE)

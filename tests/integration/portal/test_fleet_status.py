@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from attrs import evolve
-from census_support import PLACE, as_operator, as_staff_with, store
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +23,7 @@ from cedula_domain import (
     PageChanged,
     Unavailable,
 )
+from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
 from pagina_madre.bootstrap import lookup_service
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
-from registration_support import PASSWORD, registration_data
 
 from accounts.models import CustomUser
+from integration.portal.registration_support import PASSWORD, registration_data
 from referrals.services import link_for
 
 pytestmark = pytest.mark.django_db

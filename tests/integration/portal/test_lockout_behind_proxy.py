@@ -11,9 +11,9 @@ from axes.models import AccessAttempt
 from django.db.models import F
 from django.test import Client, RequestFactory
 from django.urls import reverse
-from registration_support import PASSWORD
 
 from accounts.models import CustomUser
+from integration.portal.registration_support import PASSWORD
 from pagina_madre.client_address import client_address
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from sms_support import Outbox
 
 from accounts.models import CodePurpose, CustomUser, IssuedCode
 from accounts.verification import send_verification_code
 from adapters.sms import SmsConfig
+from integration.portal.sms_support import Outbox
 
 pytestmark = pytest.mark.django_db
 

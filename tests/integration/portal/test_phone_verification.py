@@ -9,12 +9,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_q.models import OrmQ
-from sms_support import Outbox
 
 from accounts.models import CustomUser, IssuedCode
 from accounts.phone_codes import forget_old_codes
 from census.models import CedulaInfo
 from census.tasks import sweep
+from integration.portal.sms_support import Outbox
 
 pytestmark = pytest.mark.django_db
 

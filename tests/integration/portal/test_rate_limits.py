@@ -11,9 +11,9 @@ from django.core.cache import cache
 from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
-from registration_support import PASSWORD, registration_data
 
 from accounts.models import CustomUser
+from integration.portal.registration_support import PASSWORD, registration_data
 
 pytestmark = pytest.mark.django_db
 

@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 from altcha import solve_challenge_v1
-from csp_support import watch_for_violations
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-from registration_support import registration_data
 
 from accounts.challenge import CHALLENGE_LIFETIME, NOT_SOLVED
 from accounts.models import CustomUser
+from integration.portal.csp_support import watch_for_violations
+from integration.portal.registration_support import registration_data
 
 REGISTER = reverse("accounts:register")
 CHALLENGE = re.compile(r'data-registration-challenge="([^"]+)"')

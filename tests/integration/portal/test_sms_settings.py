@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_deploy_settings import manage
+
+from integration.portal.test_deploy_settings import manage
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,12 @@ import re
 from datetime import datetime
 
 import pytest
-from census_support import as_operator
 from django.test import Client
 from django.urls import reverse
 from django.utils import formats, translation
-from registration_support import registration_data
 
+from integration.portal.census_support import as_operator
+from integration.portal.registration_support import registration_data
 from pagina_madre.phones import national
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from typing import Any
 import requests
 from django.test import Client
 from django.urls import reverse
-from lookup_harness import _CSRF_TOKEN, Portal
 
 from accounts.models import CustomUser
+from integration.lookups.lookup_harness import _CSRF_TOKEN, Portal
 from referrals.models import Referral, ReferralLink
 
 _LINK_VALUE = re.compile(r'<input id="enlace"[^>]*value="([^"]+)"')

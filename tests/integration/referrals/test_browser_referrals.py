@@ -10,8 +10,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
-from referral_support import make_person
 
+from integration.referrals.referral_support import make_person
 from referrals.models import Referral
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

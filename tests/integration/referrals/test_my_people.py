@@ -6,13 +6,20 @@ from urllib.parse import unquote
 import pytest
 from django.test import Client
 from django.urls import reverse
-from integration.portal.census_support import PLACE, store
-from referral_support import brought, code_of, item_of, make_person, my_link, spreadsheet_rows
 
 from accounts.models import CustomUser
 from cedula_domain import AnswerSource, Cancellation, LookupStatus, Restriction
 from cedula_domain.priority import Priority
 from census.models import CedulaInfo
+from integration.portal.census_support import PLACE, store
+from integration.referrals.referral_support import (
+    brought,
+    code_of,
+    item_of,
+    make_person,
+    my_link,
+    spreadsheet_rows,
+)
 from referrals.models import Leader, Referral, ReferralLink, SharingConsentEntry
 
 pytestmark = pytest.mark.django_db

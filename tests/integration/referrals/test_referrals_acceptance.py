@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import pytest
 import requests
-from lookup_harness import census_place, final_status
-from referral_support import code_of, get, item_of, link_in, spreadsheet_rows, submit
 
+from integration.lookups.lookup_harness import census_place, final_status
+from integration.referrals.referral_support import (
+    code_of,
+    get,
+    item_of,
+    link_in,
+    spreadsheet_rows,
+    submit,
+)
 from referrals.models import Referral
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
-from integration.portal.census_support import PLACE, as_operator, store
-from referral_support import brought, make_person, my_link
 
 from accounts.models import CustomUser
 from cedula_domain import LookupStatus
+from integration.portal.census_support import PLACE, as_operator, store
+from integration.referrals.referral_support import brought, make_person, my_link
 from referrals.models import Leader, Referral, ReferralLink
 
 pytestmark = pytest.mark.django_db

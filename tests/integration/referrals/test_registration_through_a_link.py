@@ -6,10 +6,10 @@ import pytest
 from django.db import IntegrityError
 from django.test import Client
 from django.urls import reverse
-from integration.portal.conftest import registration_data
-from referral_support import code_of, make_person, my_link
 
 from accounts.models import CustomUser
+from integration.portal.registration_support import registration_data
+from integration.referrals.referral_support import code_of, make_person, my_link
 from referrals.invitations import SESSION_KEY
 from referrals.models import Referral, SharingConsentEntry
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 from auditlog.models import LogEntry as AuditEntry
-from census_support import as_operator, store
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from referral_support import make_person
 
 from accounts.models import CustomUser
+from integration.portal.census_support import as_operator, store
+from integration.referrals.referral_support import make_person
 
 pytestmark = pytest.mark.django_db
 

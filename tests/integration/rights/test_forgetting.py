@@ -7,13 +7,11 @@ from __future__ import annotations
 import pytest
 from auditlog.models import LogEntry as AuditEntry
 from axes.models import AccessAttempt, AccessLog
-from census_support import PLACE, as_operator, store
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from referral_support import brought, make_person
 
 from accounts.claims import reject_claim, submit_claim
 from accounts.consents import accept_policy
@@ -29,6 +27,8 @@ from accounts.models import (
 from accounts.policy import POLICY_VERSION
 from cedula_domain import LookupStatus
 from census.models import CedulaInfo
+from integration.portal.census_support import PLACE, as_operator, store
+from integration.referrals.referral_support import brought, make_person
 from referrals.models import Leader, Referral, ReferralLink, SharingConsentEntry
 from referrals.services import link_for, share_voting_place
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rights_support import portal_log
+from integration.rights.rights_support import portal_log
 
 ROOT = Path(__file__).resolve().parents[3]
 CEDULA = "1020304050"

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from census_support import PLACE, store
 from django.test import Client
 from django.urls import reverse
-from referral_support import brought, make_person
 
 from accounts.consents import accept_policy
 from accounts.models import CustomUser
 from cedula_domain import AnswerSource, LookupStatus
+from integration.portal.census_support import PLACE, store
+from integration.referrals.referral_support import brought, make_person
 from referrals.services import link_for, share_voting_place
 
 pytestmark = pytest.mark.django_db

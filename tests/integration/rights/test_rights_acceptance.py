@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from attrs import evolve
 from django_q.models import Success
-from lookup_harness import PASSWORD, census_place, final_status, wait_until
-from referral_support import get, submit
-from rights_support import files_holding, portal_log, tables_holding
 
 from accounts.models import CustomUser
 from accounts.policy import POLICY_VERSION
 from census.models import CedulaInfo
+from integration.lookups.lookup_harness import PASSWORD, census_place, final_status, wait_until
+from integration.referrals.referral_support import get, submit
+from integration.rights.rights_support import files_holding, portal_log, tables_holding
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scraper_support import SNAPSHOT_KEEP, InternalEndpoint, make_config
 
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.engines import PatchrightEngine, PlainEngine, StealthEngine
+from integration.scraper.scraper_support import SNAPSHOT_KEEP, InternalEndpoint, make_config
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,9 @@ from cedula_domain.outcomes import Outcome
 
 # Generous next to what a lookup takes here (about a second), so that "fast" means fast.
 TIMEOUT_S = 20.0
-# How long a challenge or an unknown page gets to become the form: short in tests.
-GRACE_S = 1.0
+# How long a challenge or an unknown page gets to become the form, and each step of the
+# form to be taken: short in tests, yet enough for a slow option list on a busy machine.
+GRACE_S = 2.0
 SNAPSHOT_KEEP = 3
 
 

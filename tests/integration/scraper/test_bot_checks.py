@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from scraper_support import make_config, timed_lookup
 
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.engines import PatchrightEngine, PlainEngine
 from cedula_domain.outcomes import Blocked, BlockKind, Found
+from integration.scraper.scraper_support import make_config, timed_lookup
 
 pytestmark = pytest.mark.browser
 

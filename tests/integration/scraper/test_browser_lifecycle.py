@@ -9,11 +9,11 @@ from typing import Any
 
 import psutil
 import pytest
-from scraper_support import SNAPSHOT_KEEP, make_config, timed_lookup
 
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.engines import StealthEngine
 from cedula_domain.outcomes import Blocked, Found, PageChanged, Unavailable
+from integration.scraper.scraper_support import SNAPSHOT_KEEP, make_config, timed_lookup
 
 pytestmark = pytest.mark.browser
 

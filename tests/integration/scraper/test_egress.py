@@ -11,17 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scraper_support import (
+
+from adapters.census_scraper.browser_scraper import BrowserScraper
+from adapters.census_scraper.page_driver import LEFT_THE_CENSUS
+from cedula_domain.outcomes import Found, Outcome, PageChanged
+from integration.scraper.scraper_support import (
     GRACE_S,
     INTERNAL_PAGE,
     InternalEndpoint,
     send_browser_to,
     timed_lookup,
 )
-
-from adapters.census_scraper.browser_scraper import BrowserScraper
-from adapters.census_scraper.page_driver import LEFT_THE_CENSUS
-from cedula_domain.outcomes import Found, Outcome, PageChanged
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from scraper_support import InternalEndpoint
 
 from adapters.census_scraper.egress import EgressRule, Origin
 from adapters.census_scraper.egress_proxy import REFUSAL_BODY, EgressProxy
+from integration.scraper.scraper_support import InternalEndpoint
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from scraper_support import timed_lookup
 
 from adapters.census_scraper import ScraperConfig, build_scraper
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.chain import FallbackScraper
 from cedula_domain.outcomes import Blocked, Found, PageChanged, Unavailable
+from integration.scraper.scraper_support import timed_lookup
 
 pytestmark = pytest.mark.browser
 

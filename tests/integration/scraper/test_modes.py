@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from scraper_support import GRACE_S, TIMEOUT_S, timed_lookup
 
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from cedula_domain.outcomes import (
@@ -18,6 +17,7 @@ from cedula_domain.outcomes import (
     PageChanged,
     Unavailable,
 )
+from integration.scraper.scraper_support import GRACE_S, TIMEOUT_S, timed_lookup
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,6 @@ from typing import Any
 
 import psutil
 import pytest
-from scraper_support import GRACE_S, TIMEOUT_S, make_config, timed_lookup
 
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.engines import PatchrightEngine, StealthEngine
@@ -29,6 +28,7 @@ from cedula_domain.outcomes import (
     Unavailable,
 )
 from census_sim.portals import Portal
+from integration.scraper.scraper_support import GRACE_S, TIMEOUT_S, make_config, timed_lookup
 
 pytestmark = pytest.mark.browser
 

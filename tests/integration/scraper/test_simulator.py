@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from scraper_support import send_browser_to
 
 from census_sim.census import CANCELLATION_REASONS, FIXTURES, answer_for
 from census_sim.hostile import DEFAULT_TARGET
+from integration.scraper.scraper_support import send_browser_to
 
 
 def post_consulta(sim: Any, documento: str, **extra: str) -> tuple[int, str]:
