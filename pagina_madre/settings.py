@@ -7,6 +7,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from adapters.environment import Environment
 from adapters.sms import SmsConfig
 from pagina_madre.census_config import CensusConfig
 from pagina_madre.local_secret import local_secret_key
@@ -17,14 +18,23 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
+
+def flag(name: str, default: bool) -> bool:
+    """A true/false variable, read one way for every setting (the census's included): 1,
+    true, yes, on, sí or 0, false, no, off; anything else stops the portal, naming it.
+    (django-environ's ``env.bool`` would take "sí" or a typo for false.)"""
+    value = Environment(os.environ).flag(name)
+    return default if value is None else value
+
+
 # Everything the portal writes on disk (SQLite file, local secret, static files,
 # scraper snapshots) lives here, outside git.
 DATA_DIR = Path(env.str("PAGINA_MADRE_DATA_DIR", default=str(BASE_DIR / "var")))
 
-DEBUG = env.bool("DJANGO_DEBUG", default=False)
+DEBUG = flag("DJANGO_DEBUG", False)
 # With debug off the portal hardens HTTPS (below) unless told it runs on plain HTTP
 # locally (DJANGO_SECURE_SSL=0, as `make run` and `make demo` say).
-SECURE_SSL = not DEBUG and env.bool("DJANGO_SECURE_SSL", default=True)
+SECURE_SSL = not DEBUG and flag("DJANGO_SECURE_SSL", True)
 # Read as given: django-environ takes a value starting with "$" for a reference to another
 # variable, and a generated key starts with "$" one time in fifty.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -250,7 +260,7 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Optional proof of work on registration (ALTCHA, self-hosted): the browser spends about
 # a second per account, which costs a bulk registrar dearly and a person nothing.
-REGISTRATION_CHALLENGE = env.bool("REGISTRATION_CHALLENGE", default=False)
+REGISTRATION_CHALLENGE = flag("REGISTRATION_CHALLENGE", False)
 REGISTRATION_CHALLENGE_MAX_NUMBER = env.int("REGISTRATION_CHALLENGE_MAX_NUMBER", default=100_000)
 if REGISTRATION_CHALLENGE_MAX_NUMBER < 1:
     raise ImproperlyConfigured("REGISTRATION_CHALLENGE_MAX_NUMBER must be 1 or more.")
@@ -258,7 +268,7 @@ if REGISTRATION_CHALLENGE_MAX_NUMBER < 1:
 # --- Second factor for staff (django-otp) ---------------------------------------------
 # 1: the admin lets in only staff who also typed a code from their TOTP app (enrolled
 # with `manage.py enroll_totp CEDULA`).
-STAFF_TOTP = env.bool("STAFF_TOTP", default=False)
+STAFF_TOTP = flag("STAFF_TOTP", False)
 OTP_TOTP_ISSUER = "Pagina Madre"
 
 # --- Content Security Policy (django-csp) ---------------------------------------------
@@ -296,7 +306,7 @@ try:
 except ValueError as error:
     raise ImproperlyConfigured(f"SMS settings: {error}") from None
 # 1: a new account proves its phone with a code before its first census lookup.
-PHONE_VERIFICATION = env.bool("PHONE_VERIFICATION", default=False)
+PHONE_VERIFICATION = flag("PHONE_VERIFICATION", False)
 if PHONE_VERIFICATION and SMS.backend == "console" and not SMS.local:
     raise ImproperlyConfigured(
         "PHONE_VERIFICATION=1 needs a real SMS_BACKEND in production: with the console "
@@ -310,7 +320,7 @@ if SECURE_SSL:
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if env.bool("DJANGO_BEHIND_PROXY", default=False):
+    if flag("DJANGO_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Language, time, static files -----------------------------------------------------
@@ -336,7 +346,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # Serve straight from the apps' static folders when nothing was collected (tests, dev).
-WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)
+WHITENOISE_USE_FINDERS = flag("WHITENOISE_USE_FINDERS", True)
 
 # Every handler masks cédulas (pagina_madre.log_masking); Django-Q2's logger, which would
 # otherwise get a handler of its own, writes through the same one.

@@ -277,13 +277,8 @@ class PortalHandler(BaseHTTPRequestHandler):
         cedula = str(request.get("documento", "")).strip()
         self.state.stats.consulta(cedula, self.user_agent, self.headers.get("Accept-Language", ""))
         mode = MODE_TRIGGERS.get(cedula, self.state.mode)
-        if mode is Mode.HANG:
-            # Hold the connection without a byte of answer; the client must give up.
-            self.state.hold(HANG_LIMIT_S)
-            self.close_connection = True
+        if not self._in_its_time(mode):
             return
-        if mode is Mode.SLOW:
-            self.state.hold(self.state.delay_s)
         if mode is Mode.REDIRECT_PRIVATE_API:
             # 307: a browser repeats the POST, body and all, at the new address.
             self._redirect(HTTPStatus.TEMPORARY_REDIRECT)
@@ -343,17 +338,24 @@ class PortalHandler(BaseHTTPRequestHandler):
                 reply = reply.with_status(HTTPStatus.INTERNAL_SERVER_ERROR.value)
         self._reply(reply)
 
+    def _in_its_time(self, mode: Mode) -> bool:
+        """Hold a consulta's answer as the timed modes say; False when none is to come."""
+        if mode is Mode.HANG:
+            # Hold the connection without a byte of answer; the client must give up.
+            self.state.hold(HANG_LIMIT_S)
+            self.close_connection = True
+            return False
+        if mode is Mode.SLOW:
+            self.state.hold(self.state.delay_s)
+        return True
+
     def _edge_consulta(self, answer: Callable[[Mode, str, dict[str, str]], Reply]) -> None:
         fields = form_fields(self.headers.get("Content-Type", ""), self._body())
         cedula = (fields.get("nuip") or fields.get("identification") or "").strip()
         self.state.stats.consulta(cedula, self.user_agent, self.headers.get("Accept-Language", ""))
         mode = MODE_TRIGGERS.get(cedula, self.state.mode)
-        if mode is Mode.HANG:
-            self.state.hold(HANG_LIMIT_S)
-            self.close_connection = True
+        if not self._in_its_time(mode):
             return
-        if mode is Mode.SLOW:
-            self.state.hold(self.state.delay_s)
         reply = edge.consulta_reply(mode, headless=self._looks_headless(), target=self.state.target)
         self._reply(reply or answer(mode, cedula, fields), *self._cors())
 

@@ -269,3 +269,18 @@ def test_a_cache_that_cannot_count_for_every_process_fails_the_checks(tmp_path: 
 
     assert result.returncode != 0
     assert "django_ratelimit.E003" in result.stderr
+
+
+def test_a_true_or_false_setting_reads_si_and_refuses_nonsense_naming_it(tmp_path: Path):
+    accepted = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.PHONE_VERIFICATION)",
+        PAGINA_MADRE_DATA_DIR=str(tmp_path),
+        PHONE_VERIFICATION="sí",
+    )
+    refused = manage("check", PAGINA_MADRE_DATA_DIR=str(tmp_path), PHONE_VERIFICATION="quizás")
+
+    assert accepted.stdout.splitlines()[-1] == "True", accepted.stderr
+    assert refused.returncode != 0
+    assert "PHONE_VERIFICATION must be true or false" in refused.stderr
