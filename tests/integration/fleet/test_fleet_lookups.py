@@ -49,8 +49,10 @@ def assert_paced(turns: list[float], calls: list[dict], interval_s: float) -> No
     """Never two consultas closer than the interval. The fleet's part, exactly: the turns
     its pace gave are the interval and the delivery margin apart, and each consulta waited
     for a turn of its own (the k-th to reach the site came no earlier than the k-th turn).
-    The site's side: no two consultas arrived closer than the interval, since none took
-    longer than the margin from its turn to the site."""
+    The site's side, with the condition the margin states: two consultas arrive at least
+    the interval apart whenever the first took no longer than the margin from its turn to
+    the site (on a loaded machine the browser may take longer to send it: that is the
+    machine's delay, not a turn given early)."""
     spacing = interval_s + DELIVERY_MARGIN_S
     turn_gaps = [round(later - earlier, 6) for earlier, later in pairwise(turns)]
     assert all(gap >= spacing for gap in turn_gaps), f"seconds between turns: {turn_gaps}"
@@ -59,7 +61,9 @@ def assert_paced(turns: list[float], calls: list[dict], interval_s: float) -> No
     delays = [round(at - turn, 3) for at, turn in zip(arrivals, turns, strict=False)]
     assert min(delays) >= 0, f"seconds from each turn to its consulta: {delays}"
     gaps = [round(later - earlier, 3) for earlier, later in pairwise(arrivals)]
-    assert min(gaps) >= interval_s, f"seconds between consultas: {gaps}; delays: {delays}"
+    on_time = [gap for gap, delay in zip(gaps, delays, strict=False) if delay <= DELIVERY_MARGIN_S]
+    assert on_time, f"no consulta reached the site within the margin: {delays}"
+    assert min(on_time) >= interval_s, f"seconds between consultas: {gaps}; delays: {delays}"
 
 
 def assert_asked_again_only_as_a_new_attempt(
