@@ -9,15 +9,15 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from census_sim.census import CANCELLATION_REASONS, FIXTURES, answer_for
 from census_sim.hostile import DEFAULT_TARGET
+from integration.scraper.person_browser import Visit, visiting
 from integration.scraper.scraper_support import send_browser_to
 
 
@@ -170,39 +170,10 @@ HOLDERS_OF_PHRASE = (
 ).replace("SEEN", SEEN_BY_A_PERSON)
 
 
-@dataclass
-class Visit:
-    """A page of a plain Playwright Chromium, and what it asked for and broke."""
-
-    page: Page
-    urls: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def chromium(browser_executable: str) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=browser_executable, args=["--no-sandbox"]
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @pytest.fixture
 def visit(chromium: Browser, census_sim: Any) -> Iterator[Visit]:
-    context = chromium.new_context(base_url=census_sim.url, locale="es-CO")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    seen = Visit(page)
-    page.on("request", lambda request: seen.urls.append(request.url))
-    page.on("pageerror", lambda error: seen.errors.append(str(error)))
-    try:
+    with visiting(chromium, census_sim.url) as seen:
         yield seen
-    finally:
-        context.close()
     # Whatever the mode, the replica never leaves the machine and its scripts do not break.
     assert [url for url in seen.urls if not url.startswith(census_sim.url)] == []
     assert seen.errors == []

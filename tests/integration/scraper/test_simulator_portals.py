@@ -14,20 +14,20 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from census_sim import CensusSimulator, Mode, Portal
 from census_sim.census import FIXTURES, answer_for, census_record
+from integration.scraper.person_browser import Visit, visiting
 
 WSP = "censo/consultar/"
 ELECCIONES = "identificacion"
 API = "api/v1/citizen/get-information"
-CHROMIUM = "/usr/bin/chromium"
 WSP_CAPTCHA_MISSING = "Marque el cuadro de verificación (Captcha: No soy un robot)"
 CONSULTACENSO_CAPTCHA_MISSING = "Por favor verifique que no es un robot"
 REJECTION_PHRASE = "The requested URL was rejected"
@@ -588,37 +588,10 @@ def test_elecciones_page_calls_the_other_loopback_name(census_sim: Any):
 # --- a person at each page, in a real Chromium ----------------------------------------------
 
 
-@dataclass
-class Visit:
-    page: Page
-    urls: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox"], headless=True
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 @pytest.fixture
 def visit(chromium: Browser, census_sim: Any) -> Iterator[Visit]:
-    context = chromium.new_context(base_url=census_sim.url, locale="es-CO")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    seen = Visit(page)
-    page.on("request", lambda request: seen.urls.append(request.url))
-    page.on("pageerror", lambda error: seen.errors.append(str(error)))
-    try:
+    with visiting(chromium, census_sim.url) as seen:
         yield seen
-    finally:
-        context.close()
     # Only the simulator's two names are ever reached, and no script breaks.
     ours = (census_sim.url, other_origin(census_sim))
     assert [url for url in seen.urls if not url.startswith(ours)] == []
