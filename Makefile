@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo scale-demo test lint unit contract integration bench install browser migrate clean
+.PHONY: run demo scale-demo test lint unit contract integration suites bench install browser migrate clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -72,20 +72,31 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-# The domain and the scraper's pure parts, without Django or a browser; 100% branch
-# coverage of the domain.
+# The pure parts (the domain, each subject's rules, the configuration, the scraper's
+# readers) without Django or a browser; 100% branch coverage of what pyproject.toml's
+# [tool.coverage.run] names.
 unit: install
 	$(VENV)/bin/pytest -p no:django tests/unit -q \
-		--cov=cedula_domain --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100
+		--cov --cov-report=term-missing:skip-covered --cov-fail-under=100
+
+# Most of a test's time is spent waiting (on a page, a worker, the pace), so three
+# workers share the two cores; tests that share a server by name run on one of them
+# (tests/conftest.py). PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= 3
+XDIST := -n $(PYTEST_WORKERS) --dist loadgroup
 
 # Each port's promises, against the fake and the real adapter.
 contract: install browser
-	$(VENV)/bin/pytest tests/contract -q
+	$(VENV)/bin/pytest tests/contract -q $(XDIST)
 
 integration: install browser
-	$(VENV)/bin/pytest tests/integration -q
+	$(VENV)/bin/pytest tests/integration -q $(XDIST)
 
-test: lint unit contract integration
+# Both in one run, so that the workers share out all of their tests.
+suites: install browser
+	$(VENV)/bin/pytest tests/contract tests/integration -q $(XDIST)
+
+test: lint unit suites
 
 bench: install browser
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

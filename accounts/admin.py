@@ -10,13 +10,13 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from phonenumber_field.modelfields import PhoneNumberField
 
-from accounts import claim_admin  # noqa: F401  (registers the claims' queue)
-from accounts.audit import AuditedReads
-from accounts.forgetting import PersonNotForgettable, forget_person
-from accounts.forms import NationalPhoneInput
+from accounts.claims import admin as claims_admin  # noqa: F401  (registers the claims' queue)
+from accounts.identity.forms import NationalPhoneInput
 from accounts.models import CustomUser, ForgottenAcceptances, PolicyAcceptanceEntry
-from pagina_madre import phones
-from pagina_madre.admin_permissions import ReadOnly, ReadOnlyInline
+from accounts.privacy.audit import AuditedReads
+from accounts.privacy.forgetting import PersonNotForgettable, forget_person
+from portal import phones
+from portal.admin_permissions import ReadOnly, ReadOnlyInline
 
 NOT_FORGETTABLE = (
     "No se eliminó a {person}: como parte del personal decidió reclamos, y esas decisiones "
@@ -104,7 +104,7 @@ class CustomUserAdmin(AuditedReads, UserAdmin):
 
     def log_deletions(self, request: HttpRequest, queryset: Any) -> Any:
         # The log of deletions would name each person whole, after they are gone: the
-        # trail of forgetting (accounts.audit) says who was forgotten and at whose request.
+        # trail of forgetting (accounts.privacy.audit) says who was forgotten and at whose request.
         return []
 
     def _forget(self, request: HttpRequest, people: list[CustomUser]) -> None:

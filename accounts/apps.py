@@ -8,4 +8,5 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         # The sections of /perfil/mis-datos/ that accounts holds, the audit trail, and the
         # deploy check of the operator's identity.
-        from accounts import audit, checks, personal_data  # noqa: F401  (register them)
+        from accounts import checks  # noqa: F401  (registers it)
+        from accounts.privacy import audit, personal_data  # noqa: F401  (register them)

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.db.models import Exists, OuterRef, QuerySet
 
-from accounts import policy
+from accounts.phone.requirement import phone_verification_settled
+from accounts.privacy import policy
 
 if TYPE_CHECKING:
     from accounts.models import CustomUser
@@ -31,12 +31,9 @@ class CustomUserManager(BaseUserManager["CustomUser"]):
         return self.create_user(cedula, password, **extra)
 
     def ready_for_lookup(self) -> QuerySet[CustomUser]:
-        """Accounts whose census lookup may start: all of them, or with PHONE_VERIFICATION
-        those whose phone is verified (``CustomUser.awaits_phone_verification``)."""
-        accounts = self.get_queryset()
-        if settings.PHONE_VERIFICATION:
-            return accounts.filter(phone_verified_at__isnull=False)
-        return accounts
+        """Accounts whose census lookup may start: those that need not verify their phone
+        any more (``accounts.phone.requirement``)."""
+        return self.get_queryset().filter(phone_verification_settled())
 
     def awaiting_policy(self) -> QuerySet[CustomUser]:
         """Accounts that must accept the current data policy before anything new is done

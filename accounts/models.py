@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from phonenumber_field.modelfields import PhoneNumberField
 
-from accounts.cedula_input import cedula_digits
 from accounts.managers import CustomUserManager
-from cedula_domain.policy_consent import PolicyAcceptance
+from accounts.privacy.rules.policy_consent import PolicyAcceptance
+from portal.cedula_input import cedula_digits
 
 
 def validate_stored_cedula(value: str) -> None:
@@ -36,7 +35,8 @@ class CustomUser(AbstractUser):
     nombre_completo = models.CharField("nombre completo", max_length=150)
     telefono = PhoneNumberField("teléfono", region="CO")
     # Which versions of the data policy the person accepted, and when: PolicyAcceptanceEntry.
-    # Set when the person typed the code sent to the phone (PHONE_VERIFICATION).
+    # Set when the person typed the code sent to the phone (PHONE_VERIFICATION); whether
+    # they must still do so is accounts.phone.requirement's rule.
     phone_verified_at = models.DateTimeField("teléfono verificado el", null=True, blank=True)
 
     USERNAME_FIELD = "cedula"
@@ -57,12 +57,6 @@ class CustomUser(AbstractUser):
     def get_short_name(self) -> str:
         return self.nombre_completo.split(" ", 1)[0]
 
-    @property
-    def awaits_phone_verification(self) -> bool:
-        """Its census lookup waits for the phone to be verified (the manager's
-        ``ready_for_lookup`` is the same rule as a query)."""
-        return settings.PHONE_VERIFICATION and self.phone_verified_at is None
-
 
 class CodePurpose(models.TextChoices):
     RECOVERY = "recuperacion", "recuperar la contraseña"
@@ -70,7 +64,7 @@ class CodePurpose(models.TextChoices):
 
 
 class IssuedCode(models.Model):
-    """A code sent by SMS (cedula_domain.phone_code), kept only as a keyed hash."""
+    """A code sent by SMS (accounts.phone.rules.phone_code), kept only as a keyed hash."""
 
     user = models.ForeignKey(CustomUser, on_delete=models.CASCADE, related_name="issued_codes")
     purpose = models.CharField("para", max_length=20, choices=CodePurpose.choices)
@@ -157,7 +151,7 @@ class ClaimDecision(models.Model):
 
 class PolicyAcceptanceEntry(models.Model):
     """One line of a person's ledger of acceptances of the data policy
-    (``cedula_domain.policy_consent``): appended, never edited; the proof of their
+    (``accounts.privacy.rules.policy_consent``): appended, never edited; the proof of their
     authorisation that Ley 1581 asks us to keep."""
 
     user = models.ForeignKey(

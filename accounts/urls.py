@@ -1,7 +1,10 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from accounts import phone_views, rights_views, views
+from accounts.claims import views as claims
+from accounts.identity import views
+from accounts.phone import views as phone
+from accounts.privacy import views as privacy
 
 app_name = "accounts"
 
@@ -12,13 +15,13 @@ urlpatterns = [
     path("perfil/", views.profile, name="profile"),
     path("perfil/clave/", views.change_password, name="change_password"),
     path("politica-de-datos/", views.DataPolicyView.as_view(), name="data_policy"),
-    path("politica-de-datos/aceptar/", rights_views.accept_new_policy, name="accept_policy"),
-    path("perfil/mis-datos/", rights_views.my_data, name="my_data"),
-    path("perfil/mis-datos.json", rights_views.my_data_json, name="my_data_json"),
-    path("perfil/eliminar/", rights_views.forget_me, name="forget_me"),
-    path("recuperar/", phone_views.recovery_request, name="recovery"),
-    path("recuperar/codigo/", phone_views.recovery_code, name="recovery_code"),
-    path("verificar-telefono/", phone_views.phone_verification, name="phone_verification"),
-    path("reclamar/", phone_views.claim, name="claim"),
-    path("reclamar/recibido/", phone_views.claim_received, name="claim_received"),
+    path("politica-de-datos/aceptar/", privacy.accept_new_policy, name="accept_policy"),
+    path("perfil/mis-datos/", privacy.my_data, name="my_data"),
+    path("perfil/mis-datos.json", privacy.my_data_json, name="my_data_json"),
+    path("perfil/eliminar/", privacy.forget_me, name="forget_me"),
+    path("recuperar/", phone.recovery_request, name="recovery"),
+    path("recuperar/codigo/", phone.recovery_code, name="recovery_code"),
+    path("verificar-telefono/", phone.phone_verification, name="phone_verification"),
+    path("reclamar/", claims.claim, name="claim"),
+    path("reclamar/recibido/", claims.claim_received, name="claim_received"),
 ]

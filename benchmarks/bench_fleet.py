@@ -46,7 +46,7 @@ from integration.lookups.lookup_harness import Portal, wait_until  # noqa: E402
 
 from adapters.census_scraper import resolve_executable  # noqa: E402
 from census_sim.server import CensusSimulator  # noqa: E402
-from pagina_madre.census_config import DELIVERY_MARGIN_S  # noqa: E402
+from pagina_madre.config import DELIVERY_MARGIN_S  # noqa: E402
 
 # Above what this machine's browsers sustain (two cores, Chromium beside the portal): the
 # rate then measures the limiter, not the CPU. Production's is 15 s.

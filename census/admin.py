@@ -1,8 +1,11 @@
 """The census lookups in the admin: read-only rows, a new lookup on request, and an
-operator's answer; every change goes through the lookup service."""
+operator's answer; every change goes through the lookup service. The rows store the
+domain's codes; what operators read of them is the presenter's words."""
 
+import enum
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -15,13 +18,21 @@ from django.urls import URLPattern, path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 
-from accounts.audit import AuditedReads
-from cedula_domain import AnswerSource, Cedula, LookupStatus, ReportReason
+from accounts.privacy.audit import AuditedReads
+from cedula_domain import (
+    AnswerSource,
+    BlockKind,
+    Cedula,
+    FailureKind,
+    LookupStatus,
+    ReportReason,
+)
 from census.fleet_status import fleet_status
 from census.forms import CensusReportForm
 from census.models import CedulaInfo, SourceState
-from pagina_madre.admin_permissions import ReadOnly, ViewOnly
-from pagina_madre.bootstrap import lookup_service, snapshot_file
+from census.presenter import BLOCK_WORDS, FAILURE_WORDS, SOURCE_WORDS, STATUS_WORDS
+from pagina_madre.bootstrap.census_lookup import lookup_service, snapshot_file
+from portal.admin_permissions import ReadOnly, ViewOnly
 
 # What an operator reads after recording an answer from the admin.
 OPERATOR_REPORT_MESSAGES = {
@@ -36,20 +47,56 @@ OPERATOR_REPORT_MESSAGES = {
     ReportReason.NOT_OFFERED: "No se registró el dato.",
 }
 
+Code = TypeVar("Code", bound=enum.Enum)
+
+
+def _words(stored: str, codes: type[Code], words: Mapping[Code, str]) -> str | None:
+    """A stored code in the presenter's words; None (the admin's dash) when blank."""
+    return words[codes(stored)] if stored else None
+
+
+def _worded_filter(
+    field: str, codes: type[Code], words: Mapping[Code, str]
+) -> type[admin.SimpleListFilter]:
+    """The list's filter on a stored code, each choice in the presenter's words (the
+    parameter as Django's own filter names it, so links keep working)."""
+
+    class WordedFilter(admin.SimpleListFilter):
+        title = CedulaInfo._meta.get_field(field).verbose_name
+        parameter_name = f"{field}__exact"
+
+        def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+            return [(code.value, words[code]) for code in codes]
+
+        def queryset(self, request: HttpRequest, queryset: QuerySet[CedulaInfo]) -> QuerySet:
+            value = self.value()
+            return queryset.filter(**{field: value}) if value else queryset
+
+    return WordedFilter
+
 
 @admin.register(CedulaInfo)
 class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     # Readable at 1280 px beside the admin's menu and filters: the state with where its
     # answer came from (or what failed last) under it, and one short date column.
     list_display = ("cedula", "nombre", "state", "attempts", "when")
-    list_filter = ("status", "source", "last_failure_kind", "last_block_kind", "engine")
+    list_filter = (
+        _worded_filter("status", LookupStatus, STATUS_WORDS),
+        _worded_filter("source", AnswerSource, SOURCE_WORDS),
+        _worded_filter("last_failure_kind", FailureKind, FAILURE_WORDS),
+        _worded_filter("last_block_kind", BlockKind, BLOCK_WORDS),
+        "engine",
+    )
     search_fields = ("cedula", "user__nombre_completo")
     list_select_related = ("user",)
     ordering = ("-requested_at",)
     actions = ("request_again",)
     change_form_template = "admin/census/cedulainfo/change_form.html"
     fieldsets = (
-        (None, {"fields": ("user", "cedula", "status", "source", "attempts", "version")}),
+        (
+            None,
+            {"fields": ("user", "cedula", "status_words", "source_words", "attempts", "version")},
+        ),
         (
             "Tiempos",
             {"fields": ("requested_at", "next_attempt_at", "lease_expires_at", "fetched_at")},
@@ -74,8 +121,8 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
             "Diagnóstico",
             {
                 "fields": (
-                    "last_failure_kind",
-                    "last_block_kind",
+                    "failure_words",
+                    "block_words",
                     "last_failure_message",
                     "engine",
                     "evidence",
@@ -83,6 +130,7 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
             },
         ),
     )
+    readonly_fields = ("status_words", "source_words", "failure_words", "block_words")
 
     # The record changes only through the lookup service (ViewOnly); its one writing
     # view (report_view) goes through the service too.
@@ -132,6 +180,8 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "original": info,
+            "status_words": self.status_words(info),
+            "source_words": self.source_words(info),
             "title": f"Registrar un dato para la cédula {info.cedula}",
             "form": form,
         }
@@ -146,10 +196,26 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
 
     @admin.display(description="estado", ordering="status")
     def state(self, info: CedulaInfo) -> str:
-        detail = info.get_source_display() or info.get_last_failure_kind_display()
+        detail = self.source_words(info) or self.failure_words(info)
         if not detail:
-            return info.get_status_display()
-        return format_html('{}<br><span class="quiet">{}</span>', info.get_status_display(), detail)
+            return self.status_words(info)
+        return format_html('{}<br><span class="quiet">{}</span>', self.status_words(info), detail)
+
+    @admin.display(description="estado")
+    def status_words(self, info: CedulaInfo) -> str:
+        return STATUS_WORDS[LookupStatus(info.status)]
+
+    @admin.display(description="origen del dato")
+    def source_words(self, info: CedulaInfo) -> str | None:
+        return _words(info.source, AnswerSource, SOURCE_WORDS)
+
+    @admin.display(description="último fallo")
+    def failure_words(self, info: CedulaInfo) -> str | None:
+        return _words(info.last_failure_kind, FailureKind, FAILURE_WORDS)
+
+    @admin.display(description="tipo de bloqueo")
+    def block_words(self, info: CedulaInfo) -> str | None:
+        return _words(info.last_block_kind, BlockKind, BLOCK_WORDS)
 
     @admin.display(description="cuándo", ordering="fetched_at")
     def when(self, info: CedulaInfo) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Warning, register
 
-from pagina_madre.bootstrap import census_config, lease, missing_browser
+from pagina_madre.bootstrap.census_lookup import census_config, lease, missing_browser
 
 # Seconds between the task timeout and the broker's redelivery: time for the cluster
 # to notice the timeout and record the failure before the task is handed out again.

@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 
-from pagina_madre.bootstrap import census_config, official_page_url
+from pagina_madre.bootstrap.census_lookup import census_config, official_page_url
 
 
 def census_simulated(request: HttpRequest) -> dict[str, bool]:

@@ -10,30 +10,56 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from pagina_madre.bootstrap import census_config
+from cedula_domain import LookupStatus
+from census.presenter import STATUS_WORDS
+from pagina_madre.bootstrap.census_lookup import census_config
 
 
 @frozen
 class DemoCedula:
     cedula: str
-    # What the simulator answers: found, not_found, cancelled, or the name of the trouble
-    # mode the cédula triggers (census_sim.modes.Mode).
+    # What the simulator answers: the cédula's standing (census_sim.census.Standing), or
+    # the name of the trouble mode the cédula triggers (census_sim.modes.Mode).
     answer: str
     shows: str
 
 
+# Each answer leads with the words the portal gives its status (census.presenter).
+_FOUND, _NOT_FOUND, _CANCELLED, _NOT_ENABLED = (
+    STATUS_WORDS[status]
+    for status in (
+        LookupStatus.FOUND,
+        LookupStatus.NOT_FOUND,
+        LookupStatus.CANCELLED,
+        LookupStatus.NOT_ENABLED,
+    )
+)
 ANSWERS = (
     DemoCedula(
-        "1020304050", "found", "Encontrada: Bogotá, Universidad Nacional, mesa 12, con mapa."
+        "1020304050", "found", f"{_FOUND}: Bogotá, Universidad Nacional, mesa 12, con mapa."
     ),
-    DemoCedula("43210987", "found", "Encontrada: Medellín, mesa 7, sin mapa."),
+    DemoCedula("43210987", "found", f"{_FOUND}: Medellín, mesa 7, sin mapa."),
     DemoCedula(
-        "1144000111", "found", "Encontrada: Cali, mesa 23 (la respuesta trae espacios de más)."
+        "1144000111", "found", f"{_FOUND}: Cali, mesa 23 (la respuesta trae espacios de más)."
     ),
-    DemoCedula("1000000001", "not_found", "No está en el censo electoral."),
-    DemoCedula("20000021", "cancelled", "Cancelada por muerte."),
-    DemoCedula("20000022", "cancelled", "Cancelada por doble cedulación."),
-    DemoCedula("20000099", "cancelled", "Baja por pérdida o suspensión de los derechos políticos."),
+    DemoCedula("1000000001", "not_in_census", f"{_NOT_FOUND}."),
+    DemoCedula("20000021", "cancelled", f"{_CANCELLED}: por muerte."),
+    DemoCedula("20000022", "cancelled", f"{_CANCELLED}: por doble cedulación."),
+    DemoCedula(
+        "20000099",
+        "cancelled",
+        f"{_CANCELLED}: baja por pérdida o suspensión de los derechos políticos.",
+    ),
+    DemoCedula(
+        "20000098",
+        "not_enabled",
+        f"{_NOT_ENABLED}: pérdida o suspensión de los derechos políticos (no está cancelada).",
+    ),
+    DemoCedula(
+        "20000097",
+        "not_enabled",
+        f"{_NOT_ENABLED}: la Registraduría solo dice que no está habilitada para votar.",
+    ),
 )
 TROUBLE = (
     DemoCedula("900000003", "slow", "La Registraduría tarda unos segundos y luego responde."),

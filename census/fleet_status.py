@@ -9,8 +9,8 @@ from django.db.models import Count, Min, Q
 
 from cedula_domain import Admission, Breaker, LookupStatus
 from census.models import CedulaInfo, LookupAttempt
-from census.presenter import BLOCK_WORDS, BREAKER_WORDS, OUTCOME_WORDS
-from pagina_madre.bootstrap import census_config, lookup_service, newest_snapshot
+from census.presenter import BLOCK_WORDS, BREAKER_WORDS, OUTCOME_WORDS, PAUSED_WORDS
+from pagina_madre.bootstrap.census_lookup import census_config, lookup_service, newest_snapshot
 
 WINDOWS = {"hora": timedelta(hours=1), "dia": timedelta(days=1)}
 
@@ -59,7 +59,7 @@ def _last_hour_per_minute(now: datetime) -> float:
 def _source(breaker: Breaker, now: datetime) -> dict[str, Any]:
     return {
         "state": breaker.state.value,
-        "words": "En pausa por un operador" if breaker.paused else BREAKER_WORDS[breaker.state],
+        "words": PAUSED_WORDS if breaker.paused else BREAKER_WORDS[breaker.state],
         "asking": breaker.admission(now) is not Admission.WAIT,
         "paused": breaker.paused,
         "paused_reason": breaker.paused_reason,

@@ -10,7 +10,7 @@ from django.db.models.functions import Replace
 from cedula_domain import Cedula
 from cedula_domain.cedula import masked_digits
 from census.models import SourceState
-from pagina_madre.bootstrap import forget_in_queue, forget_snapshots
+from pagina_madre.bootstrap.census_lookup import forget_in_queue, forget_snapshots
 
 
 def forget_lookup_traces(*, cedula: Cedula) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from django import forms
 
-from accounts.forms import DIGITS_ONLY
 from cedula_domain import (
     Cancellation,
     Cancelled,
@@ -19,6 +18,7 @@ from cedula_domain import (
     VotingPlace,
 )
 from census.colombia import DEPARTAMENTOS, NOVEDADES
+from portal.cedula_input import DIGITS_ONLY
 
 
 class DatalistInput(forms.TextInput):

@@ -1,21 +1,33 @@
-"""The stored census lookups."""
+"""The stored census lookups.
+
+What a row stores is named by the domain (its enums' values, ``OUTCOME_NAMES``) and never
+follows the wording: the Spanish words are ``census.presenter``'s, shown by the admin.
+"""
 
 from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
 
-from cedula_domain import BreakerState, Priority
-from census.presenter import (
-    BLOCK_WORDS,
-    BREAKER_WORDS,
-    FAILURE_WORDS,
-    OUTCOME_WORDS,
-    PRIORITY_WORDS,
-    SOURCE_WORDS,
-    STATUS_WORDS,
-    choices,
+from cedula_domain import (
+    OUTCOME_NAMES,
+    AnswerSource,
+    BlockKind,
+    BreakerState,
+    Coordinates,
+    FailureKind,
+    LookupStatus,
+    Priority,
+    VotingPlace,
 )
+
+
+def _codes(members: Iterable[enum.Enum]) -> list[tuple[str | int, str]]:
+    """Field choices: each domain code, labelled as itself."""
+    return [(member.value, str(member.value)) for member in members]
 
 
 class CedulaInfo(models.Model):
@@ -34,27 +46,27 @@ class CedulaInfo(models.Model):
     # A copy of the user's cédula: the lookup is keyed by it, and conditional updates
     # filter on it without a join.
     cedula = models.CharField("cédula", max_length=10, unique=True)
-    status = models.CharField("estado", max_length=12, choices=choices(STATUS_WORDS))
+    status = models.CharField("estado", max_length=12, choices=_codes(LookupStatus))
     attempts = models.PositiveSmallIntegerField("intentos", default=0)
     next_attempt_at = models.DateTimeField("próximo intento", null=True, blank=True)
     lease_expires_at = models.DateTimeField("reservada hasta", null=True, blank=True)
     last_failure_kind = models.CharField(
-        "último fallo", max_length=12, choices=choices(FAILURE_WORDS), blank=True
+        "último fallo", max_length=12, choices=_codes(FailureKind), blank=True
     )
     last_block_kind = models.CharField(
-        "tipo de bloqueo", max_length=12, choices=choices(BLOCK_WORDS), blank=True
+        "tipo de bloqueo", max_length=12, choices=_codes(BlockKind), blank=True
     )
     last_failure_message = models.TextField("detalle del último fallo", blank=True)
     requested_at = models.DateTimeField("solicitada el")
     priority = models.PositiveSmallIntegerField(
         "prioridad",
-        choices=[(member.value, words) for member, words in PRIORITY_WORDS.items()],
+        choices=_codes(Priority),
         default=Priority.FIRST.value,
     )
     fetched_at = models.DateTimeField("respondida el", null=True, blank=True)
     # Blank while there is no answer yet.
     source = models.CharField(
-        "origen del dato", max_length=13, choices=choices(SOURCE_WORDS), blank=True
+        "origen del dato", max_length=13, choices=_codes(AnswerSource), blank=True
     )
 
     departamento = models.CharField(max_length=100, blank=True)
@@ -96,7 +108,29 @@ class CedulaInfo(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.cedula}: {self.get_status_display()}"
+        return f"{self.cedula}: {self.status}"
+
+
+# The columns of a voting place, by the names of VotingPlace's fields (coordinates apart).
+PLACE_FIELDS = ("departamento", "municipio", "puesto", "direccion", "mesa", "coddivipol")
+# The columns ``voting_place_of`` reads, for a query that needs no more of the row.
+PLACE_COLUMNS = (*PLACE_FIELDS, "latitud", "longitud")
+
+
+def voting_place_of(row: CedulaInfo) -> VotingPlace | None:
+    """The place a lookup row found: stored whole (its departamento never blank), and kept
+    while a new lookup runs. The one reading of these columns, for the repository adapter
+    and the census selectors alike."""
+    if not row.departamento:
+        return None
+    coordinates = (
+        Coordinates(latitude=row.latitud, longitude=row.longitud)
+        if row.latitud is not None and row.longitud is not None
+        else None
+    )
+    return VotingPlace(
+        **{name: getattr(row, name) for name in PLACE_FIELDS}, coordinates=coordinates
+    )
 
 
 # What the last changed page lacked, as the scraper said it (longer is cut).
@@ -107,14 +141,14 @@ class SourceState(models.Model):
     """The census site as the whole fleet sees it: the domain's Breaker as one row."""
 
     state = models.CharField(
-        "estado", max_length=8, choices=choices(BREAKER_WORDS), default=BreakerState.CLOSED.value
+        "estado", max_length=8, choices=_codes(BreakerState), default=BreakerState.CLOSED.value
     )
     blocks_in_a_row = models.PositiveIntegerField("bloqueos seguidos", default=0)
     openings = models.PositiveIntegerField("aperturas seguidas", default=0)
     opened_at = models.DateTimeField("abierto el", null=True, blank=True)
     retry_at = models.DateTimeField("se vuelve a intentar el", null=True, blank=True)
     last_block = models.CharField(
-        "último bloqueo", max_length=12, choices=choices(BLOCK_WORDS), blank=True
+        "último bloqueo", max_length=12, choices=_codes(BlockKind), blank=True
     )
     paused = models.BooleanField("pausado por un operador", default=False)
     paused_reason = models.CharField("motivo de la pausa", max_length=200, blank=True)
@@ -131,15 +165,17 @@ class SourceState(models.Model):
         verbose_name_plural = "estado del sitio de la Registraduría"
 
     def __str__(self) -> str:
-        return self.get_state_display()
+        return self.state
 
 
 class LookupAttempt(models.Model):
     """What one attempt came to, for operators; never whose cédula it was."""
 
     finished_at = models.DateTimeField("terminó el", db_index=True)
-    outcome = models.CharField("resultado", max_length=12, choices=list(OUTCOME_WORDS.items()))
-    block = models.CharField("bloqueo", max_length=12, choices=choices(BLOCK_WORDS), blank=True)
+    outcome = models.CharField(
+        "resultado", max_length=12, choices=[(name, name) for name in OUTCOME_NAMES]
+    )
+    block = models.CharField("bloqueo", max_length=12, choices=_codes(BlockKind), blank=True)
     engine = models.CharField("motor del navegador", max_length=20, blank=True)
 
     class Meta:
@@ -147,4 +183,4 @@ class LookupAttempt(models.Model):
         verbose_name_plural = "intentos de consulta"
 
     def __str__(self) -> str:
-        return f"{self.finished_at:%Y-%m-%d %H:%M}: {self.get_outcome_display()}"
+        return f"{self.finished_at:%Y-%m-%d %H:%M}: {self.outcome}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from accounts.data_sections import DataSection, add_data_section
 from accounts.models import CustomUser
+from accounts.privacy.data_sections import DataSection, add_data_section
 from cedula_domain import AnswerSource, LookupStatus
 from census.models import CedulaInfo
 from census.presenter import SOURCE_WORDS, STATUS_WORDS

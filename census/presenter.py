@@ -1,18 +1,18 @@
 """How a lookup reads, in one place: the Spanish words of its states, failures, blocks and
 sources, and the public JSON shape. The card, ``estado.json``, the command and the admin
-all take them from here; the machine names are the domain enums' values."""
+all take them from here. The machine names, what the rows store, are the domain's (its
+enums' values, ``OUTCOME_NAMES``): rewording here never changes a stored code."""
 
 from __future__ import annotations
 
-import enum
 import unicodedata
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from django.utils import formats, timezone
 
 from cedula_domain import (
+    OUTCOME_NAMES,
     AnswerSource,
     BlockKind,
     BreakerState,
@@ -21,7 +21,6 @@ from cedula_domain import (
     LookupRecord,
     LookupStatus,
     PlaceInLine,
-    Priority,
     RefreshDecision,
     Restriction,
     VotingPlace,
@@ -37,7 +36,7 @@ STATUS_WORDS: dict[LookupStatus, str] = {
     LookupStatus.NOT_ENABLED: "Vigente, sin derecho a votar",
     LookupStatus.ERROR: "Sin respuesta",
 }
-# A result the person has not consented to show whoever brought them (cedula_domain.roster).
+# A result the person has not consented to show whoever brought them (referrals.roster).
 WITHHELD_STATUS_WORDS = "Resultado no compartido"
 FAILURE_WORDS: dict[FailureKind, str] = {
     FailureKind.BLOCKED: "Bloqueada por el sitio",
@@ -66,28 +65,19 @@ SOURCE_WORDS: dict[AnswerSource, str] = {
     AnswerSource.OPERATOR: "Informado por un operador",
 }
 
-PRIORITY_WORDS: dict[Priority, str] = {
-    Priority.FIRST: "Primera consulta",
-    Priority.REFRESH: "Nueva consulta",
-    Priority.BULK: "Consulta masiva",
-}
 BREAKER_WORDS: dict[BreakerState, str] = {
     BreakerState.CLOSED: "Consultando con normalidad",
     BreakerState.OPEN: "En pausa por bloqueos",
     BreakerState.PROBING: "Probando si el sitio responde",
     BreakerState.CHANGED: "Detenido: la página de la Registraduría cambió",
 }
+# Whatever the breaker's state, while an operator holds the lookups.
+PAUSED_WORDS = "En pausa por un operador"
 # Every name ``outcome_name`` gives, with its words (answers read like their status).
-OUTCOME_WORDS: dict[str, str] = {
-    **{status.value: words for status, words in STATUS_WORDS.items() if status.is_final},
-    **{kind.value: words for kind, words in FAILURE_WORDS.items()},
+_WORDS_OF_CODE = {
+    member.value: words for member, words in (*STATUS_WORDS.items(), *FAILURE_WORDS.items())
 }
-OUTCOME_WORDS.pop(LookupStatus.ERROR.value)
-
-
-def choices(words: Mapping[enum.Enum, str]) -> list[tuple[str, str]]:
-    """Model field choices: the enum's value stored, its words shown."""
-    return [(member.value, text) for member, text in words.items()]
+OUTCOME_WORDS: dict[str, str] = {name: _WORDS_OF_CODE[name] for name in OUTCOME_NAMES}
 
 
 def seen_status_words(status: LookupStatus | None) -> str:
@@ -243,6 +233,24 @@ def moment_words(moment: datetime, now: datetime) -> str:
         return f"las {local:%H:%M}"
     day = formats.date_format(local, r"j \d\e F").lower()
     return f"el {day} a las {local:%H:%M}"
+
+
+def card_heading(record: LookupRecord, *, told_while_waiting: bool, offers_report: bool) -> str:
+    """The card's heading when it is not a found place (which the card writes with the
+    place's own parts): the answer first, else what the lookup is doing."""
+    if record.cancellation:
+        return "Tu cédula aparece cancelada"
+    if record.restriction:
+        return "Tu cédula está vigente, pero por ahora no puedes votar"
+    if record.status is LookupStatus.NOT_FOUND:
+        return "Tu cédula no aparece en el censo electoral"
+    if told_while_waiting:
+        return "Nos contaste que tu cédula no aparece en el censo electoral"
+    if record.status is LookupStatus.ERROR:
+        return "No pudimos consultar tu lugar de votación"
+    if offers_report:
+        return "Termina tú la consulta de tu lugar de votación"
+    return "Estamos buscando tu lugar de votación"
 
 
 def announcement(record: LookupRecord, way: WayForward | None = None) -> str:

@@ -7,7 +7,6 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from accounts.models import CustomUser
-from adapters.django_repository import PLACE_COLUMNS, voting_place_of
 from cedula_domain import (
     Cedula,
     LookupRecord,
@@ -17,8 +16,8 @@ from cedula_domain import (
     VotingPlace,
     WayForward,
 )
-from census.models import CedulaInfo
-from pagina_madre.bootstrap import lookup_service
+from census.models import PLACE_COLUMNS, CedulaInfo, voting_place_of
+from pagina_madre.bootstrap.census_lookup import lookup_service
 
 
 def census_record(user: CustomUser) -> LookupRecord:
@@ -29,11 +28,8 @@ def census_line(user: CustomUser) -> PlaceInLine | None:
     return lookup_service().place_in_line(Cedula(user.cedula))
 
 
-def census_way_forward(user: CustomUser, record: LookupRecord) -> WayForward | None:
-    """Whether the person may finish their lookup (``record``) themselves now, and why.
-    Not before their phone is verified: until then there is no lookup to finish."""
-    if user.awaits_phone_verification:
-        return None
+def census_way_forward(record: LookupRecord) -> WayForward | None:
+    """Whether the person may finish their lookup (``record``) themselves now, and why."""
     return lookup_service().way_forward(record)
 
 

@@ -11,17 +11,18 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from accounts.models import CustomUser
+from accounts.phone.requirement import phone_verification_due
 from accounts.signals import person_forgotten, phone_verified
 from cedula_domain import Cedula
 from census.forgetting import forget_lookup_traces
-from pagina_madre.bootstrap import lookup_service
+from pagina_madre.bootstrap.census_lookup import lookup_service
 
 
 @receiver(post_save, sender=CustomUser, dispatch_uid="request_first_census_lookup")
 def request_first_census_lookup(
     sender: type[CustomUser], instance: CustomUser, created: bool, **kwargs: Any
 ) -> None:
-    if not created or kwargs.get("raw") or instance.awaits_phone_verification:
+    if not created or kwargs.get("raw") or phone_verification_due(user=instance):
         return
     _request_first_on_commit(instance.cedula)
 

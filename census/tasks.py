@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from accounts.phone_codes import forget_old_codes
-from pagina_madre.bootstrap import lookup_service, purge_expired_traces
+from accounts.phone.codes import forget_old_codes
+from pagina_madre.bootstrap.census_lookup import lookup_service, purge_expired_traces
 
 
 def run_lookup(*_legacy: object) -> str | None:

@@ -1,6 +1,7 @@
 """HTTP entry points of a person's census lookup: the home page with its card, the card
 alone, its JSON, refreshing, and telling us what the Registraduría's page said when the
-automatic lookup could not."""
+automatic lookup could not. Whoever must still verify their phone never reaches them
+(accounts.phone.gate)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from census.presenter import (
     WHAT_TO_BRING,
     announcement,
     cancellation_meaning,
+    card_heading,
     failure_sentence,
     gave_up_sentence,
     line_sentence,
@@ -49,8 +51,8 @@ from census.selectors import (
     census_refresh_decision,
     census_way_forward,
 )
-from pagina_madre.bootstrap import lookup_service
-from pagina_madre.rate_limits import limited
+from pagina_madre.bootstrap.census_lookup import lookup_service
+from portal.rate_limits import limited
 
 POLL_SECONDS = 3
 
@@ -84,21 +86,20 @@ def census_card_context(
     record = census_record(user)
     line = census_line(user)
     now = timezone.now()  # after the line's estimate, which counts from its own now
-    way = census_way_forward(user, record)
+    way = census_way_forward(record)
     offers_report = report_form is not None or way is not None
-    # Polling swaps the whole card, which would wipe what the person is typing; a lookup
-    # waiting for the phone's code does not move by itself; and once the person told us
-    # their answer, it is shown until the Registraduría's (on their next visit).
-    polling = not (
-        offers_report
-        or record.status.is_final
-        or user.awaits_phone_verification
-        or record.told_by_person
-    )
+    # Polling swaps the whole card, which would wipe what the person is typing; and once
+    # the person told us their answer, it is shown until the Registraduría's (on their
+    # next visit).
+    polling = not (offers_report or record.status.is_final or record.told_by_person)
     # Offered only when it would be accepted; otherwise the card says from when.
     refresh = census_refresh_decision(user) if record.status.is_final else None
+    told_while_waiting = record.told_by_person and record.status is LookupStatus.PENDING
     return {
         "census": record,
+        "census_heading": card_heading(
+            record, told_while_waiting=told_while_waiting, offers_report=offers_report
+        ),
         "census_failure": failure_sentence(record),
         "census_gave_up": gave_up_sentence(record),
         "census_line": line_sentence(line, now),
@@ -107,11 +108,7 @@ def census_card_context(
         "census_announcement": "" if polling else announcement(record, way),
         "census_way_forward": way_forward_sentence(way, record) if way else "",
         "census_way_forward_next": way_forward_next_step(way, record, line, now),
-        "census_told_while_waiting": (
-            TOLD_WHILE_WAITING
-            if record.told_by_person and record.status is LookupStatus.PENDING
-            else ""
-        ),
+        "census_told_while_waiting": TOLD_WHILE_WAITING if told_while_waiting else "",
         "census_report_form": (report_form or CensusReportForm()) if offers_report else None,
         "census_refresh_offered": refresh is not None and refresh.allowed,
         "census_refresh_later": refresh_sentence(refresh, now) if refresh else "",
@@ -146,13 +143,11 @@ def census_card(request: HttpRequest) -> HttpResponse:
 def census_status(request: HttpRequest) -> JsonResponse:
     record = census_record(request.user)
     line = census_line(request.user)
-    return JsonResponse(status_json(record, line, census_way_forward(request.user, record)))
+    return JsonResponse(status_json(record, line, census_way_forward(record)))
 
 
 @require_POST
 def census_refresh(request: HttpRequest) -> HttpResponse:
-    if request.user.awaits_phone_verification:  # its first lookup waits for the phone
-        return redirect("accounts:phone_verification")
     decision = lookup_service().request_refresh(Cedula(request.user.cedula))
     level = messages.SUCCESS if decision.allowed else messages.INFO
     messages.add_message(request, level, _refresh_message(decision))
@@ -174,8 +169,6 @@ def _refresh_message(decision: RefreshDecision) -> str:
 @limited(group="report", rate_setting="REPORT_RATE", key="user")
 def census_report(request: HttpRequest) -> HttpResponse:
     """The person tells us what the Registraduría's page showed them."""
-    if request.user.awaits_phone_verification:  # no lookup of theirs has started yet
-        return redirect("accounts:phone_verification")
     form = CensusReportForm(request.POST)
     if not form.is_valid():
         context = census_card_context(request.user, report_form=form)

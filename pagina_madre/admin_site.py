@@ -18,7 +18,7 @@ from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.models import Device
 
-from pagina_madre.rate_limits import enforce_limit
+from portal.rate_limits import enforce_limit
 
 _OTP_LOGIN_TEMPLATE = OTPAdminSite.login_template
 

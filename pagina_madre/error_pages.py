@@ -17,7 +17,7 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 
-from pagina_madre.operator import Operator
+from portal.operator import Operator
 
 
 class MethodNotAllowedPage:

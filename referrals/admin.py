@@ -10,14 +10,15 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from accounts.audit import AuditedReads
 from accounts.models import CustomUser
-from cedula_domain import LookupStatus
-from cedula_domain.leader import Goal
-from cedula_domain.sharing_consent import SharingConsent
+from accounts.privacy.audit import AuditedReads
 from census.presenter import STATUS_WORDS
-from pagina_madre.admin_permissions import ReadOnlyInline, ViewOnly
+from census.selectors import lookups_of
+from portal.admin_permissions import ReadOnlyInline, ViewOnly
 from referrals.models import Leader, NetworkRefresh, Referral, ReferralLink, SharingConsentEntry
+from referrals.rules.leader import Goal
+from referrals.rules.sharing_consent import SharingConsent
+from referrals.selectors import NOT_YET
 from referrals.services import revoke_link
 
 # How deep a referral tree is drawn on a page; deeper people are counted, not listed.
@@ -182,30 +183,25 @@ class LeaderAdmin(AuditedReads, admin.ModelAdmin):
     def people(self, leader: Leader) -> SafeString:
         if leader.pk is None:
             return SafeString("")
-        rows = (
-            Referral.objects.filter(referrer=leader.person_id)
-            .order_by("-created_at")
-            .values_list(
-                "pk",
-                "referred__nombre_completo",
-                "referred__cedula",
-                "created_at",
-                "referred__cedula_info__status",
-                "referred__cedula_info__puesto",
-                "referred__cedula_info__mesa",
-            )
+        referrals = Referral.objects.filter(referrer=leader.person_id)
+        rows = referrals.order_by("-created_at").values_list(
+            "pk", "referred_id", "referred__nombre_completo", "referred__cedula", "created_at"
         )
-        items = [
-            (
-                reverse("admin:referrals_referral_change", args=[pk]),
-                name,
-                cedula,
-                f"{created:%Y-%m-%d}",
-                STATUS_WORDS[LookupStatus(status) if status else LookupStatus.PENDING],
-                f"{puesto} · mesa {mesa}" if puesto else "",
+        # Read through the census app, as every page of people is (staff see every result).
+        lookups = lookups_of(people=referrals.values("referred_id"))
+        items = []
+        for pk, person_id, name, cedula, created in rows:
+            status, place = lookups.get(person_id, NOT_YET)
+            items.append(
+                (
+                    reverse("admin:referrals_referral_change", args=[pk]),
+                    name,
+                    cedula,
+                    f"{created:%Y-%m-%d}",
+                    STATUS_WORDS[status],
+                    f"{place.puesto} · mesa {place.mesa}" if place else "",
+                )
             )
-            for pk, name, cedula, created, status, puesto, mesa in rows
-        ]
         if not items:
             return SafeString("Nadie todavía.")
         body = format_html_join(

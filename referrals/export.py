@@ -1,5 +1,5 @@
 """A referrer's people as a spreadsheet for Excel: the page's rows, cédula masked, the
-lookup's result and the voting place only with consent (cedula_domain.roster)."""
+lookup's result and the voting place only with consent (referrals.roster)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import IO
 
 from django.utils import timezone
 
-from cedula_domain.roster import ReferredPerson
 from census.presenter import seen_status_words
+from referrals.roster import ReferredPerson
 
 NOT_SHARED = "no compartido"
 HEADER = (

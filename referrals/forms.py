@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from accounts.forms import RegistrationForm
+from accounts.identity.forms import RegistrationForm
 from accounts.models import CustomUser
 
 SHARING_FIELD = "compartir_con_referente"

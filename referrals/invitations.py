@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.contrib.sessions.backends.base import SessionBase
 
-from cedula_domain.referral import InvalidReferralCode, Invitation, ReferralCode
 from referrals.models import ReferralLink
+from referrals.rules.referral import InvalidReferralCode, Invitation, ReferralCode
 from referrals.selectors import link_by_code
 
 SESSION_KEY = "referrals_invitation"

@@ -7,10 +7,10 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from cedula_domain.referral import Referral as ReferralFact
-from cedula_domain.referral import ReferralCode
-from cedula_domain.referral import ReferralLink as ReferralLinkValue
-from cedula_domain.sharing_consent import ConsentChange, ConsentEntry
+from referrals.rules.referral import Referral as ReferralFact
+from referrals.rules.referral import ReferralCode
+from referrals.rules.referral import ReferralLink as ReferralLinkValue
+from referrals.rules.sharing_consent import ConsentChange, ConsentEntry
 
 CONSENT_WORDS = {
     ConsentChange.GRANTED: "Autorizó",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from accounts.data_sections import DataSection, add_data_section
 from accounts.models import CustomUser
+from accounts.privacy.data_sections import DataSection, add_data_section
 from referrals.models import (
     CONSENT_WORDS,
     Leader,

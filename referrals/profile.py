@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from accounts.profile_sections import ProfileSection, add_profile_section
+from accounts.identity.profile_sections import ProfileSection, add_profile_section
 from referrals.selectors import consent_of, referral_of
 
 

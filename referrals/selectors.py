@@ -10,15 +10,15 @@ from django.db.models import Count
 
 from accounts.models import CustomUser
 from cedula_domain import Cedula, LookupStatus
-from cedula_domain.leader import NetworkRefreshPolicy
-from cedula_domain.referral import InvalidReferralCode, ReferralCode
-from cedula_domain.roster import ReferredPerson, Roster
-from cedula_domain.sharing_consent import ConsentEntry, SharingConsent
 from census.selectors import lookup_ages, lookups_of
 from referrals.models import Leader, NetworkRefresh, Referral, ReferralLink, SharingConsentEntry
+from referrals.roster import ReferredPerson, Roster
+from referrals.rules.leader import NetworkRefreshPolicy
+from referrals.rules.referral import InvalidReferralCode, ReferralCode
+from referrals.rules.sharing_consent import ConsentEntry, SharingConsent
 
 # No lookup yet: it is requested right after the registration commits.
-_NOT_YET = (LookupStatus.PENDING, None)
+NOT_YET = (LookupStatus.PENDING, None)
 
 
 def link_by_code(*, code: str | None) -> ReferralLink | None:
@@ -60,7 +60,7 @@ def roster_of(*, referrer: CustomUser, with_network: bool = False) -> Roster:
     brought = _brought_by_each(referrer) if with_network else {}
     people = []
     for row in rows:
-        status, place = lookups.get(row["referred_id"], _NOT_YET)
+        status, place = lookups.get(row["referred_id"], NOT_YET)
         people.append(
             ReferredPerson.seen_by_referrer(
                 name=row["referred__nombre_completo"],

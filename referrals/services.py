@@ -10,15 +10,15 @@ from django.utils import timezone
 
 from accounts.models import CustomUser
 from cedula_domain import Cedula
-from cedula_domain.leader import NetworkRefreshDecision, NetworkRefreshPolicy
-from cedula_domain.referral import Referral as ReferralFact
-from cedula_domain.referral import ReferralLink as ReferralLinkValue
-from cedula_domain.sharing_consent import SharingConsent
-from pagina_madre.bootstrap import lookup_service
+from pagina_madre.bootstrap.census_lookup import lookup_service
+from pagina_madre.bootstrap.network_refresh import network_refresh_policy
 from referrals.models import Leader, NetworkRefresh, Referral, ReferralLink, SharingConsentEntry
+from referrals.rules.leader import NetworkRefreshDecision
+from referrals.rules.referral import Referral as ReferralFact
+from referrals.rules.referral import ReferralLink as ReferralLinkValue
+from referrals.rules.sharing_consent import SharingConsent
 from referrals.selectors import active_link, consent_of, last_network_refresh, stale_cedulas
 
-NETWORK_REFRESH = NetworkRefreshPolicy()
 # Issuing a link loses only to a concurrent request issuing one (or, in theory, to a
 # code drawn twice); after this many tries the error stands.
 _ISSUE_TRIES = 3
@@ -111,8 +111,9 @@ def refresh_network(*, leader: Leader) -> tuple[NetworkRefreshDecision, int]:
     with transaction.atomic():
         # Locked so that two clicks at once make one request, not two.
         Leader.objects.select_for_update().filter(pk=leader.pk).first()
-        stale = stale_cedulas(referrer=leader.person, policy=NETWORK_REFRESH, now=now)
-        decision = NETWORK_REFRESH.decide(
+        policy = network_refresh_policy()
+        stale = stale_cedulas(referrer=leader.person, policy=policy, now=now)
+        decision = policy.decide(
             last_asked_at=last_network_refresh(leader=leader), stale=len(stale), now=now
         )
         if not decision.allowed:

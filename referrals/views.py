@@ -17,15 +17,15 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.identity.views import RegistrationView
 from accounts.models import CustomUser
-from accounts.views import RegistrationView
-from cedula_domain.leader import Goal, NetworkRefreshDecision, NetworkRefreshReason
 from census.presenter import seen_status_words
 from referrals.export import write_roster
 from referrals.forms import ReferredRegistrationForm, SharingForm
 from referrals.invitations import follow_link, forget_invitation, inviting_link
 from referrals.models import ReferralLink
 from referrals.qr import qr_svg, whatsapp_url
+from referrals.rules.leader import Goal, NetworkRefreshDecision, NetworkRefreshReason
 from referrals.selectors import leader_of, roster_of
 from referrals.services import (
     NotReferred,

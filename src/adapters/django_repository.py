@@ -1,4 +1,4 @@
-"""The lookup records in the database, through Django's ORM (``accounts.CedulaInfo``)."""
+"""The lookup records in the database, through Django's ORM (``census.CedulaInfo``)."""
 
 from __future__ import annotations
 
@@ -14,18 +14,14 @@ from cedula_domain import (
     BlockKind,
     Cancellation,
     Cedula,
-    Coordinates,
     FailureKind,
     LookupRecord,
     LookupStatus,
     Priority,
     Restriction,
-    VotingPlace,
 )
 from cedula_domain.ports import AddResult
-from census.models import CedulaInfo
-
-_PLACE_FIELDS = ("departamento", "municipio", "puesto", "direccion", "mesa", "coddivipol")
+from census.models import PLACE_FIELDS, CedulaInfo, voting_place_of
 
 
 class DjangoCedulaRepository:
@@ -139,7 +135,7 @@ def from_domain(record: LookupRecord) -> dict[str, Any]:
         "last_block_kind": record.last_block_kind.value if record.last_block_kind else "",
         "last_failure_message": record.last_failure_message,
         "fetched_at": record.fetched_at,
-        **{name: getattr(place, name) if place else "" for name in _PLACE_FIELDS},
+        **{name: getattr(place, name) if place else "" for name in PLACE_FIELDS},
         "latitud": coordinates.latitude if coordinates else None,
         "longitud": coordinates.longitude if coordinates else None,
         **_novedad(record),
@@ -166,25 +162,6 @@ def _novedad(record: LookupRecord) -> dict[str, Any]:
         "fecha_novedad": cancellation.fecha if cancellation else "",
         "voting_restricted": False,
     }
-
-
-# The columns ``voting_place_of`` reads, for a query that needs no more of the row.
-PLACE_COLUMNS = (*_PLACE_FIELDS, "latitud", "longitud")
-
-
-def voting_place_of(row: CedulaInfo) -> VotingPlace | None:
-    """The place a lookup row found: stored whole (its departamento never blank), and kept
-    while a new lookup runs."""
-    if not row.departamento:
-        return None
-    coordinates = (
-        Coordinates(latitude=row.latitud, longitude=row.longitud)
-        if row.latitud is not None and row.longitud is not None
-        else None
-    )
-    return VotingPlace(
-        **{name: getattr(row, name) for name in _PLACE_FIELDS}, coordinates=coordinates
-    )
 
 
 def _cancellation(row: CedulaInfo) -> Cancellation | None:

@@ -31,6 +31,7 @@ from cedula_domain.ports import (
 )
 from cedula_domain.priority import Priority
 from cedula_domain.record import (
+    OUTCOME_NAMES,
     AttemptRunning,
     IllegalTransition,
     LookupNotClaimable,
@@ -50,6 +51,7 @@ from cedula_domain.voting_place import Coordinates, VotingPlace
 from cedula_domain.way_forward import WayForward, way_forward
 
 __all__ = [
+    "OUTCOME_NAMES",
     "AddResult",
     "Admission",
     "AnswerSource",

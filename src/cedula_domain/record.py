@@ -112,6 +112,14 @@ def outcome_name(outcome: Outcome) -> str:
     return outcome.kind.value
 
 
+# Every name ``outcome_name`` may store an attempt under: an answer's status, or a failure's
+# kind. What the table of attempts stores is named here; the census presenter only words it.
+OUTCOME_NAMES: tuple[str, ...] = (
+    *(status.value for status in _STATUS_OF_ANSWER.values()),
+    *(kind.value for kind in FailureKind),
+)
+
+
 def _reached(moment: datetime | None, now: datetime) -> bool:
     return moment is not None and moment <= now
 

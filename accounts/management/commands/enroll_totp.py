@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from accounts.staff_totp import CannotEnroll, enroll_staff_totp
+from accounts.identity.staff_totp import CannotEnroll, enroll_staff_totp
 
 
 class Command(BaseCommand):

@@ -16,13 +16,10 @@ import contextlib
 import json
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from adapters.census_scraper import ENGINE_NAMES, BrowserNotFound
-from adapters.census_scraper.config import parse_engines
-from adapters.census_scraper.probe import PortalProbe
 from cedula_domain.cedula import Cedula, InvalidCedula
 from cedula_domain.outcomes import (
     Blocked,
@@ -38,11 +35,21 @@ from cedula_domain.outcomes import (
 from cedula_domain.record import outcome_name
 from census.presenter import (
     BLOCK_WORDS,
+    OUTCOME_WORDS,
     cancellation_json,
     restriction_json,
     voting_place_json,
 )
-from pagina_madre.bootstrap import build_one_off_scraper, probe_census_page
+from pagina_madre.bootstrap.census_lookup import (
+    ENGINE_NAMES,
+    BrowserNotFound,
+    build_one_off_scraper,
+    parse_engines,
+    probe_census_page,
+)
+
+if TYPE_CHECKING:
+    from adapters.census_scraper.probe import PortalProbe
 
 USAGE_ERROR = 2
 LOOKUP_FAILED = 1
@@ -75,33 +82,37 @@ def outcome_payload(cedula: Cedula, outcome: Outcome, elapsed_s: float) -> dict[
 
 
 def summary(cedula: Cedula, outcome: Outcome, elapsed_s: float) -> str:
-    """One or two lines in Spanish for the operator."""
-    head = f"Cédula {cedula.formatted}: "
+    """One or two lines in Spanish for the operator: the outcome in the portal's words
+    (``census.presenter``), then what the census said of it."""
     if isinstance(outcome, Found):
         place = outcome.place
-        text = (
-            f"vota en {place.puesto} ({place.direccion or 'sin dirección'}), "
+        said = (
+            f". Vota en {place.puesto} ({place.direccion or 'sin dirección'}), "
             f"{place.municipio}, {place.departamento}, mesa {place.mesa}."
         )
     elif isinstance(outcome, NotFound):
-        text = f"no está en el censo electoral. «{outcome.message}»"
+        said = f". «{outcome.message}»" if outcome.message else "."
     elif isinstance(outcome, Cancelled):
         cancellation = outcome.cancellation
-        text = f"cédula cancelada: {cancellation.novedad}" + _which_and_when(
+        said = f": {cancellation.novedad}" + _which_and_when(
             cancellation.resolucion, cancellation.fecha
         )
     elif isinstance(outcome, NotEnabled):
         # Valid, never called cancelled: its holder may not vote now.
-        text = "cédula vigente, sin derecho a votar: " + (outcome.reason or "sin motivo escrito")
-        text += _which_and_when(outcome.resolucion, outcome.fecha)
+        said = f": {outcome.reason or 'sin motivo escrito'}"
+        said += _which_and_when(outcome.resolucion, outcome.fecha)
     elif isinstance(outcome, Blocked):
         support = f", id de soporte {outcome.support_id}" if outcome.support_id else ""
-        text = f"el portal bloqueó la consulta ({BLOCK_WORDS[outcome.block]}{support})."
+        said = f" ({BLOCK_WORDS[outcome.block]}{support})."
     elif isinstance(outcome, Unavailable):
-        text = f"el portal no respondió: {outcome.reason}"
+        said = f": {outcome.reason}"
     else:
-        text = f"la página del censo cambió: falta {outcome.missing}"
-    return f"{head}{text}\n(motor {outcome.engine or '?'}, {elapsed_s:.1f} s)"
+        said = f": falta {outcome.missing}"
+    words = OUTCOME_WORDS[outcome_name(outcome)]
+    return (
+        f"Cédula {cedula.formatted}: {words}{said}\n"
+        f"(motor {outcome.engine or '?'}, {elapsed_s:.1f} s)"
+    )
 
 
 def _which_and_when(resolucion: str, fecha: str) -> str:

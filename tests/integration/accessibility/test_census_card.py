@@ -23,7 +23,7 @@ from cedula_domain import (
 )
 from integration.accessibility.screens import at_each_screen, log_in, set_lookup, someone
 from integration.portal.census_support import PLACE
-from pagina_madre.bootstrap import official_page_url
+from pagina_madre.bootstrap.census_lookup import official_page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -28,7 +28,7 @@ from integration.fleet.fleet_harness import (
     wait_all_final,
 )
 from integration.lookups.lookup_harness import wait_until
-from pagina_madre.census_config import DELIVERY_MARGIN_S
+from pagina_madre.config import DELIVERY_MARGIN_S
 
 pytestmark = pytest.mark.browser
 

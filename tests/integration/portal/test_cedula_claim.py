@@ -9,9 +9,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.claims import submit_claim
+from accounts.claims.services import submit_claim
 from accounts.models import CedulaClaim, ClaimDecision, CustomUser
-from accounts.policy import POLICY_VERSION
+from accounts.privacy.policy import POLICY_VERSION
 from integration.portal.census_support import as_operator, as_staff_with
 from integration.portal.sms_support import Outbox
 

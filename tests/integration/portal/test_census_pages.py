@@ -24,7 +24,7 @@ from census.models import CedulaInfo, SourceState
 from census.presenter import cancellation_meaning, line_sentence, moment_words
 from census_sim.census import CANCELLATION_REASONS
 from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
-from pagina_madre.bootstrap import official_page_url
+from pagina_madre.bootstrap.census_lookup import official_page_url
 
 pytestmark = pytest.mark.django_db
 

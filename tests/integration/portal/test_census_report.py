@@ -18,10 +18,10 @@ from adapters.django_repository import DjangoCedulaRepository
 from cedula_domain import AnswerSource, BlockKind, Cedula, FailureKind, LookupStatus, ReportReason
 from census.admin import OPERATOR_REPORT_MESSAGES
 from census.colombia import DEPARTAMENTOS
-from census.models import CedulaInfo, SourceState
+from census.models import CedulaInfo
 from census.views import REPORT_MESSAGES
 from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
-from pagina_madre.bootstrap import official_page_url
+from pagina_madre.bootstrap.census_lookup import official_page_url
 
 pytestmark = pytest.mark.django_db
 
@@ -611,21 +611,20 @@ def test_every_way_a_report_can_end_has_words_for_the_person_and_for_operators()
     assert set(OPERATOR_REPORT_MESSAGES) == set(ReportReason)
 
 
-def test_a_person_whose_phone_awaits_its_code_is_neither_offered_the_way_forward_nor_heard(
+def test_a_person_whose_phone_awaits_its_code_is_sent_to_verify_it_and_not_heard(
     logged_in: Client, person, settings
 ):
+    gave_up(person)
+    before = row(person)
     settings.PHONE_VERIFICATION = True
     CustomUser.objects.filter(pk=person.pk).update(phone_verified_at=None)
-    SourceState.objects.create(
-        pk=1, state="open", blocks_in_a_row=3, openings=1, last_block="captcha", version=1
-    )
+    verify = reverse("accounts:phone_verification")
 
-    card = logged_in.get(reverse("census:card")).text
     response = logged_in.post(REPORT_URL, FOUND_REPORT)
 
-    assert 'data-testid="verificar-telefono"' in card
-    assert "Cuéntanos qué te salió" not in card
-    assert logged_in.get(reverse("census:status")).json()["way_forward"] is None
-    assert response.url == reverse("accounts:phone_verification")
-    assert not CedulaInfo.objects.exists()
+    assert response.status_code == 302
+    assert response.url == verify
+    assert logged_in.get(reverse("census:card")).url == verify
+    assert logged_in.get(reverse("census:status")).url == verify
+    assert row(person) == before
     assert not OrmQ.objects.exists()

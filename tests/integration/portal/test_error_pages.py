@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
-from accounts.views import DataPolicyView
+from accounts.identity.views import DataPolicyView
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from accounts.models import CustomUser
 from adapters.django_repository import DjangoCedulaRepository
 from census.models import CedulaInfo
 from census.tasks import sweep
-from pagina_madre.bootstrap import lookup_service
+from pagina_madre.bootstrap.census_lookup import lookup_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

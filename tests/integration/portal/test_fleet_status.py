@@ -24,7 +24,7 @@ from cedula_domain import (
     Unavailable,
 )
 from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
-from pagina_madre.bootstrap import lookup_service
+from pagina_madre.bootstrap.census_lookup import lookup_service
 
 pytestmark = pytest.mark.django_db
 

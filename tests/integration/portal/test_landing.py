@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from census.demo import ANSWERS, TROUBLE
-from census_sim.census import MODE_TRIGGERS, answer_for
-from pagina_madre.bootstrap import official_page_url
+from census_sim.census import MODE_TRIGGERS, entry_for
+from pagina_madre.bootstrap.census_lookup import official_page_url
 
 pytestmark = pytest.mark.django_db
 
@@ -132,16 +132,7 @@ def test_a_real_portal_has_no_page_of_test_cedulas(client: Client):
 
 @pytest.mark.parametrize("listed", ANSWERS, ids=lambda listed: listed.cedula)
 def test_each_demo_answer_is_what_the_simulator_answers(listed):
-    answer = answer_for(listed.cedula)
-
-    kind = (
-        "found"
-        if answer.get("encontrado")
-        else "cancelled"
-        if answer.get("novedad")
-        else "not_found"
-    )
-    assert kind == listed.answer
+    assert entry_for(listed.cedula).standing.value == listed.answer
 
 
 @pytest.mark.parametrize("listed", TROUBLE, ids=lambda listed: listed.cedula)

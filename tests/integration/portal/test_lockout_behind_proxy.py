@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from accounts.models import CustomUser
 from integration.portal.registration_support import PASSWORD
-from pagina_madre.client_address import client_address
+from portal.client_address import client_address
 
 pytestmark = pytest.mark.django_db
 

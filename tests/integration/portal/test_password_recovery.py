@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import CodePurpose, CustomUser, IssuedCode
-from accounts.verification import send_verification_code
+from accounts.phone.verification import send_verification_code
 from adapters.sms import SmsConfig
 from integration.portal.sms_support import Outbox
 

@@ -1,4 +1,6 @@
-"""PHONE_VERIFICATION=1: a new account proves its phone before its first census lookup."""
+"""PHONE_VERIFICATION=1: a new account proves its phone before its first census lookup, and
+until then every page but those that lead to verification or to one's rights sends the
+person to verify it (accounts.phone.gate)."""
 
 from __future__ import annotations
 
@@ -10,10 +12,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django_q.models import OrmQ
 
+from accounts.checks import PHONE_GATE, check_phone_gate
 from accounts.models import CustomUser, IssuedCode
-from accounts.phone_codes import forget_old_codes
+from accounts.phone.codes import forget_old_codes
+from accounts.phone.requirement import phone_verification_due
+from accounts.privacy import policy
+from accounts.privacy.consents import accept_policy
+from cedula_domain import FailureKind, LookupStatus
 from census.models import CedulaInfo
 from census.tasks import sweep
+from integration.portal.census_support import store
 from integration.portal.sms_support import Outbox
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +42,9 @@ def registered(register, client: Client, outbox: Outbox, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         response = register()
     assert response.status_code == 302
-    assert response.url == VERIFY
+    # Registration leads home, and the gate on to verification.
+    assert response.url == HOME
+    assert client.get(HOME).url == VERIFY
     return CustomUser.objects.get()
 
 
@@ -52,20 +62,115 @@ def test_registering_sends_a_code_and_asks_for_it_before_any_lookup(
     assert sms["to"] == "+573001234567"
     assert "verificar tu teléfono" in sms["text"]
     assert "300 123 4567" in page
-    assert registered.awaits_phone_verification
+    assert phone_verification_due(user=registered)
     assert not CedulaInfo.objects.exists()
     assert not OrmQ.objects.exists()
 
 
-def test_the_card_of_an_unverified_person_says_how_to_verify_and_does_not_poll(
+# Every way into the census (and the network) passes the gate; none checks by itself.
+GATED = [
+    ("get", "census:home"),
+    ("get", "census:card"),
+    ("get", "census:status"),
+    ("post", "census:refresh"),
+    ("post", "census:report"),
+    ("get", "referrals:my_people"),
+    ("post", "referrals:new_link"),
+    ("post", "referrals:ask_again"),
+    ("get", "referrals:export"),
+]
+A_REPORT = {"resultado": "no_encontrado"}
+
+
+@pytest.mark.parametrize(("method", "view_name"), GATED)
+def test_every_census_page_sends_whoever_must_verify_to_the_verification_page(
+    registered: CustomUser, client: Client, method: str, view_name: str
+):
+    response = getattr(client, method)(reverse(view_name), A_REPORT if method == "post" else {})
+
+    assert response.status_code == 302
+    assert response.url == VERIFY
+    assert not CedulaInfo.objects.exists()
+    assert not OrmQ.objects.exists()
+
+
+def test_the_cards_polling_takes_the_whole_page_to_the_verification_page(
     registered: CustomUser, client: Client
 ):
-    card = client.get(reverse("census:card")).text
+    response = client.get(reverse("census:card"), headers={"HX-Request": "true"})
 
-    assert 'data-testid="verificar-telefono"' in card
-    assert f'href="{VERIFY}"' in card
-    assert "hx-trigger" not in card
-    assert "Tu consulta está en cola" not in card
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == VERIFY
+
+
+def test_a_report_from_someone_whose_new_phone_awaits_its_code_is_not_heard(
+    logged_in: Client, person: CustomUser
+):
+    # Their lookup gave up, so the card would ask them to finish it themselves.
+    store(person, status=LookupStatus.ERROR, attempts=3, last_failure_kind=FailureKind.UNAVAILABLE)
+    before = CedulaInfo.objects.values().get()
+
+    response = logged_in.post(reverse("census:report"), A_REPORT)
+
+    assert response.status_code == 302
+    assert response.url == VERIFY
+    assert CedulaInfo.objects.values().get() == before
+    assert not OrmQ.objects.exists()
+
+
+# What gets a person to verification, or out, and their rights over their data.
+OPEN = [
+    "accounts:phone_verification",
+    "accounts:profile",
+    "accounts:recovery",
+    "accounts:recovery_code",
+    "accounts:data_policy",
+    "accounts:my_data",
+    "accounts:my_data_json",
+    "accounts:forget_me",
+]
+
+
+@pytest.mark.parametrize("view_name", OPEN)
+def test_the_pages_that_lead_to_verification_or_to_ones_rights_stay_open(
+    registered: CustomUser, client: Client, view_name: str
+):
+    assert client.get(reverse(view_name)).status_code == 200
+
+
+def test_the_health_check_the_sharing_authorisation_and_logging_out_stay_open(
+    registered: CustomUser, client: Client
+):
+    health = client.get(reverse("operations:health"))  # unhealthy here: no worker runs
+    sharing = client.post(reverse("referrals:sharing"), {"compartir": "no"})
+    logout = client.post(reverse("accounts:logout"))
+
+    assert "status" in health.json()
+    assert sharing.url == PROFILE
+    assert logout.status_code == 302
+    assert logout.url != VERIFY
+    assert not client.get(HOME).wsgi_request.user.is_authenticated
+
+
+def test_a_new_data_policy_is_accepted_before_the_phone_is_verified(
+    person: CustomUser, logged_in: Client, monkeypatch: pytest.MonkeyPatch
+):
+    accept_policy(user=person)
+    monkeypatch.setattr(policy, "POLICY_VERSION", "2099-01")
+    monkeypatch.setitem(policy.CHANGES, "2099-01", ("Algo nuevo.",))
+
+    response = logged_in.get(HOME)
+
+    assert response.url.startswith(reverse("accounts:accept_policy"))
+
+
+def test_the_portal_refuses_to_run_without_the_gate(settings):
+    assert check_phone_gate() == []
+
+    settings.MIDDLEWARE = [entry for entry in settings.MIDDLEWARE if entry != PHONE_GATE]
+
+    [error] = check_phone_gate()
+    assert error.id == "accounts.E001"
 
 
 def test_the_right_code_verifies_the_phone_and_starts_the_first_lookup(
@@ -77,10 +182,10 @@ def test_the_right_code_verifies_the_phone_and_starts_the_first_lookup(
     assert response.url == HOME
     registered.refresh_from_db()
     assert registered.phone_verified_at is not None
-    assert not registered.awaits_phone_verification
+    assert not phone_verification_due(user=registered)
     assert CedulaInfo.objects.get().status == "pending"
     assert OrmQ.objects.count() == 1
-    assert 'data-testid="verificar-telefono"' not in client.get(reverse("census:card")).text
+    assert client.get(reverse("census:card")).status_code == 200
 
 
 def test_a_wrong_code_is_refused_and_nothing_starts(
@@ -167,21 +272,28 @@ def test_recovering_the_password_proves_the_phone_too(
     assert CedulaInfo.objects.get().status == "pending"
 
 
-def test_without_verification_every_account_is_ready_for_lookup(settings, person: CustomUser):
+def test_without_verification_every_account_is_ready_for_lookup(
+    settings, person: CustomUser, logged_in: Client
+):
     settings.PHONE_VERIFICATION = False
 
-    assert not person.awaits_phone_verification
+    assert not phone_verification_due(user=person)
     assert list(CustomUser.objects.ready_for_lookup()) == [person]
+    assert logged_in.get(HOME).status_code == 200
 
 
-def test_the_rule_and_its_query_agree_on_who_waits(person: CustomUser, other_person, settings):
+@pytest.mark.parametrize("verification", [True, False])
+def test_the_rule_and_its_query_agree_on_who_waits(
+    person: CustomUser, other_person, settings, verification: bool
+):
+    settings.PHONE_VERIFICATION = verification
     CustomUser.objects.filter(pk=other_person.pk).update(phone_verified_at="2026-01-01T00:00Z")
 
     ready = set(CustomUser.objects.ready_for_lookup())
-    waiting = {user for user in CustomUser.objects.all() if user.awaits_phone_verification}
+    waiting = {user for user in CustomUser.objects.all() if phone_verification_due(user=user)}
 
-    assert ready == {other_person}
-    assert waiting == {person}
+    assert ready == ({other_person} if verification else {person, other_person})
+    assert waiting == ({person} if verification else set())
 
 
 def change_phone(client: Client, person: CustomUser, phone: str) -> object:
@@ -198,12 +310,12 @@ def test_a_new_phone_must_be_verified_again_with_a_code_sent_to_it(
     assert response.status_code == 302
     assert response.url == VERIFY
     registered.refresh_from_db()
-    assert registered.awaits_phone_verification
+    assert phone_verification_due(user=registered)
     assert len(outbox.messages(to="+573107654321")) == 1
     assert "310 765 4321" in client.get(VERIFY).text
     client.post(VERIFY, {"code": outbox.last_code(to="+573107654321")})
     registered.refresh_from_db()
-    assert not registered.awaits_phone_verification
+    assert not phone_verification_due(user=registered)
 
 
 def test_a_code_sent_to_the_old_phone_stops_working_when_the_phone_changes(
@@ -216,7 +328,20 @@ def test_a_code_sent_to_the_old_phone_stops_working_when_the_phone_changes(
 
     assert "El código no es correcto, ya se usó o venció." in response.text
     registered.refresh_from_db()
-    assert registered.awaits_phone_verification
+    assert phone_verification_due(user=registered)
+
+
+def test_withdrawn_codes_still_count_against_the_hours_three(
+    registered: CustomUser, client: Client, outbox: Outbox
+):
+    change_phone(client, registered, "310 765 4321")
+    change_phone(client, registered, "300 123 4567")
+    changed_again = change_phone(client, registered, "310 765 4321")
+
+    assert len(outbox.messages()) == 3
+    assert changed_again.url == VERIFY
+    assert IssuedCode.objects.count() == 3
+    assert all(code.expires_at <= timezone.now() for code in IssuedCode.objects.all())
 
 
 def test_changing_only_the_name_keeps_the_phone_verified(
@@ -229,7 +354,7 @@ def test_changing_only_the_name_keeps_the_phone_verified(
     assert response.url == PROFILE
     registered.refresh_from_db()
     assert registered.nombre_completo == "Otro Nombre"
-    assert not registered.awaits_phone_verification
+    assert not phone_verification_due(user=registered)
     assert len(outbox.messages()) == 1
 
 

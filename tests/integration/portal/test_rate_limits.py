@@ -163,9 +163,7 @@ def test_a_person_sending_results_over_and_over_gets_429(settings, logged_in, ot
 
 def test_the_counts_live_in_the_database_cache_shared_by_every_process(settings):
     assert settings.RATELIMIT_USE_CACHE == "default"
-    assert settings.CACHES["default"]["BACKEND"] == (
-        "pagina_madre.counter_cache.CounterDatabaseCache"
-    )
+    assert settings.CACHES["default"]["BACKEND"] == ("portal.counter_cache.CounterDatabaseCache")
 
     register_from(ATTACKER, "5000000")
 

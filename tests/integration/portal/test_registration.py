@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import CustomUser
-from accounts.policy import POLICY_VERSION
+from accounts.privacy.policy import POLICY_VERSION
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from accounts.challenge import CHALLENGE_LIFETIME, NOT_SOLVED
+from accounts.identity.challenge import CHALLENGE_LIFETIME, NOT_SOLVED
 from accounts.models import CustomUser
 from integration.portal.csp_support import watch_for_violations
 from integration.portal.registration_support import registration_data
@@ -132,7 +132,7 @@ def test_a_challenge_past_its_lifetime_is_refused(
 ):
     issued_at = timezone.now() - CHALLENGE_LIFETIME - timedelta(minutes=1)
     with monkeypatch.context() as then:
-        then.setattr("accounts.challenge.timezone.now", lambda: issued_at)
+        then.setattr("accounts.identity.challenge.timezone.now", lambda: issued_at)
         old_page = client.get(REGISTER).text
 
     response = client.post(REGISTER, registration_data(reto=solution(challenge_of(old_page))))

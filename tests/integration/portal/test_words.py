@@ -14,7 +14,7 @@ from django.utils import formats, translation
 
 from integration.portal.census_support import as_operator
 from integration.portal.registration_support import registration_data
-from pagina_madre.phones import national
+from portal.phones import national
 
 pytestmark = pytest.mark.django_db
 

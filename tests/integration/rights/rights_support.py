@@ -16,7 +16,7 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django_q.models import OrmQ, Task
 
-from pagina_madre.log_masking import MaskCedulas
+from portal.log_masking import MaskCedulas
 
 
 def tables_holding(text: str) -> set[str]:

@@ -13,8 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.claims import reject_claim, submit_claim
-from accounts.consents import accept_policy
+from accounts.claims.services import reject_claim, submit_claim
 from accounts.models import (
     CedulaClaim,
     ClaimDecision,
@@ -24,7 +23,8 @@ from accounts.models import (
     IssuedCode,
     PolicyAcceptanceEntry,
 )
-from accounts.policy import POLICY_VERSION
+from accounts.privacy.consents import accept_policy
+from accounts.privacy.policy import POLICY_VERSION
 from cedula_domain import LookupStatus
 from census.models import CedulaInfo
 from integration.portal.census_support import PLACE, as_operator, store

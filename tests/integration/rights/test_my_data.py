@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.consents import accept_policy
 from accounts.models import CustomUser
+from accounts.privacy.consents import accept_policy
 from cedula_domain import AnswerSource, LookupStatus
 from integration.portal.census_support import PLACE, store
 from integration.referrals.referral_support import brought, make_person

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import policy
 from accounts.models import CustomUser, PolicyAcceptanceEntry
+from accounts.privacy import policy
 from adapters.django_repository import DjangoCedulaRepository
 from census.models import CedulaInfo
 

@@ -14,7 +14,7 @@ from attrs import evolve
 from django_q.models import Success
 
 from accounts.models import CustomUser
-from accounts.policy import POLICY_VERSION
+from accounts.privacy.policy import POLICY_VERSION
 from census.models import CedulaInfo
 from integration.lookups.lookup_harness import PASSWORD, census_place, final_status, wait_until
 from integration.referrals.referral_support import get, submit

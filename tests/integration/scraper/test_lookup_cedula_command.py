@@ -23,8 +23,10 @@ from cedula_domain.outcomes import (
     PageChanged,
     Unavailable,
 )
+from cedula_domain.record import outcome_name
 from cedula_domain.voting_place import VotingPlace
 from census.management.commands.lookup_cedula import outcome_payload, summary
+from census.presenter import OUTCOME_WORDS
 
 ROOT = Path(__file__).resolve().parents[3]
 # Where usage errors would go if they got as far as a lookup: never the real portal.
@@ -143,7 +145,7 @@ def test_a_valid_cedula_not_enabled_to_vote_is_printed_as_such_never_as_cancelle
         "fecha": "2024-02-10",
     }
     assert text.startswith(
-        "Cédula 1.020.304.050: cédula vigente, sin derecho a votar: Vigente con pérdida o "
+        "Cédula 1.020.304.050: Vigente, sin derecho a votar: Vigente con pérdida o "
         "suspensión de los derechos políticos (resolución 0456, 2024-02-10)."
     )
     assert "cancelada" not in text
@@ -156,10 +158,29 @@ def test_the_human_summary_is_in_spanish():
     )
     blocked = summary(CEDULA, Blocked(block=BlockKind.CAPTCHA), 1.0)
 
-    assert found.startswith("Cédula 1.020.304.050: vota en UNIVERSIDAD NACIONAL")
+    assert found.startswith("Cédula 1.020.304.050: Encontrada. Vota en UNIVERSIDAD NACIONAL")
     assert "mesa 12" in found
-    assert "cédula cancelada: Cancelada por Muerte." in cancelled
-    assert "el portal bloqueó la consulta (CAPTCHA)" in blocked
+    assert "Cédula cancelada: Cancelada por Muerte." in cancelled
+    assert "Bloqueada por el sitio (CAPTCHA)" in blocked
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        Found(place=PLACE),
+        NotFound(message="No está en el censo."),
+        Cancelled(cancellation=Cancellation(novedad="Cancelada por Muerte")),
+        NotEnabled(reason="Vigente con pérdida o suspensión de los derechos políticos"),
+        Blocked(block=BlockKind.FIREWALL, support_id="99"),
+        Unavailable(reason="HTTP 503"),
+        PageChanged(missing="#documento"),
+    ],
+    ids=lambda outcome: type(outcome).__name__,
+)
+def test_the_summary_names_each_outcome_in_the_portals_words(outcome: Any):
+    words = OUTCOME_WORDS[outcome_name(outcome)]
+
+    assert summary(CEDULA, outcome, 1.0).startswith(f"Cédula 1.020.304.050: {words}")
 
 
 @pytest.mark.browser

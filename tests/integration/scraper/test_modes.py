@@ -17,12 +17,14 @@ from cedula_domain.outcomes import (
     PageChanged,
     Unavailable,
 )
-from integration.scraper.scraper_support import GRACE_S, TIMEOUT_S, timed_lookup
+from integration.scraper.scraper_support import (
+    TIMEOUT_S,
+    WELL_BEFORE_THE_BUDGET_S,
+    timed_lookup,
+)
 
 pytestmark = pytest.mark.browser
 
-# Well under the budget (TIMEOUT_S): a block or an outage must not wait for the timeout.
-FAST_S = 3.0 + GRACE_S
 SLOW_DELAY_S = 1.0
 HANG_BUDGET_S = 1.5
 
@@ -85,7 +87,9 @@ def test_each_mode_ends_in_its_outcome(scraper: BrowserScraper, census_sim: Any,
         assert isinstance(outcome, Blocked)
         assert outcome.block is case.block
     if case.outcome in (Blocked, Unavailable, PageChanged) and case.budget_s is None:
-        assert elapsed < FAST_S, f"{case.mode} took {elapsed:.1f} s of a {TIMEOUT_S} s budget"
+        assert elapsed < WELL_BEFORE_THE_BUDGET_S, (
+            f"{case.mode} took {elapsed:.1f} s of a {TIMEOUT_S} s budget"
+        )
 
 
 def test_a_found_place_is_read_with_its_quirks_cleaned(
@@ -153,7 +157,7 @@ def test_reserved_cedulas_trigger_their_failure_in_normal_mode(
 
     assert isinstance(outcome, outcome_type), outcome
     assert getattr(outcome, "block", None) is block
-    assert elapsed < FAST_S
+    assert elapsed < WELL_BEFORE_THE_BUDGET_S
 
 
 def test_a_lookup_never_outlasts_its_budget_when_the_api_never_answers(

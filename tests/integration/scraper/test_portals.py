@@ -28,13 +28,14 @@ from cedula_domain.outcomes import (
     Unavailable,
 )
 from census_sim.portals import Portal
-from integration.scraper.scraper_support import GRACE_S, TIMEOUT_S, make_config, timed_lookup
+from integration.scraper.scraper_support import (
+    TIMEOUT_S,
+    WELL_BEFORE_THE_BUDGET_S,
+    make_config,
+    timed_lookup,
+)
 
 pytestmark = pytest.mark.browser
-
-# A block or the site's own failure ends well under the budget: nobody waits for the
-# timeout (a disabled submit gets the form's grace first).
-FAST_S = 3.0 + 2 * GRACE_S
 
 
 @dataclass(frozen=True)
@@ -137,9 +138,8 @@ def test_each_portal_ends_each_case_in_its_outcome(
     if case.block is not None:
         assert isinstance(outcome, Blocked)
         assert outcome.block is case.block
-    assert elapsed < (FAST_S if case.outcome in (Blocked, Unavailable) else TIMEOUT_S), (
-        f"{case} on {portal.value} took {elapsed:.1f} s"
-    )
+    ends_by = WELL_BEFORE_THE_BUDGET_S if case.outcome in (Blocked, Unavailable) else TIMEOUT_S
+    assert elapsed < ends_by, f"{case} on {portal.value} took {elapsed:.1f} s"
 
 
 @pytest.mark.parametrize("portal", list(Portal), ids=lambda portal: portal.value)

@@ -1,0 +1,49 @@
+"""Use cases of PHONE_VERIFICATION: a new account proves its phone with a code by SMS."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import CodePurpose, CustomUser
+from accounts.phone.codes import Delivery, check_code, send_code, spend_code
+from accounts.phone.requirement import phone_verification_due
+from accounts.signals import phone_verified
+
+VERIFICATION_SMS = (
+    "Página Madre: tu código para verificar tu teléfono es {code}. Vence en {minutes} minutos."
+)
+
+
+def send_verification_code(*, user: CustomUser) -> Delivery:
+    return send_code(user=user, purpose=CodePurpose.VERIFICATION, message=VERIFICATION_SMS)
+
+
+def ask_for_verification(*, user: CustomUser) -> bool:
+    """Text a code to a person who must verify their phone (a new account, a new number);
+    whether they must. The phone gate then leads them to the verification page."""
+    if not phone_verification_due(user=user):
+        return False
+    send_verification_code(user=user)
+    return True
+
+
+def verify_phone(*, user: CustomUser, code: str) -> bool:
+    """True when ``code`` is the latest one sent and still good; the phone is verified."""
+    row = check_code(user=user, purpose=CodePurpose.VERIFICATION, code=code)
+    if row is None:
+        return False
+    with transaction.atomic():
+        if not spend_code(row):
+            return False
+        confirm_phone(user=user)
+    return True
+
+
+def confirm_phone(*, user: CustomUser) -> None:
+    """Record that the person holds the phone (once), and say so to whoever waits for it."""
+    if user.phone_verified_at is not None:
+        return
+    user.phone_verified_at = timezone.now()
+    user.save(update_fields=["phone_verified_at"])
+    phone_verified.send(sender=CustomUser, user=user)
