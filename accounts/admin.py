@@ -1,8 +1,10 @@
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import admin, messages
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -22,6 +24,15 @@ NOT_FORGETTABLE = (
     "No se eliminó a {person}: como parte del personal decidió reclamos, y esas decisiones "
     "se conservan. Quítale primero el acceso de personal y conserva la cuenta."
 )
+
+# Who is staff or superuser, and what they may do. Whoever may change these may give
+# themselves anything, the worker's schedules included (census.queue_admin): only
+# superusers do.
+PERMISSION_FIELDS = ("is_staff", "is_superuser", "groups", "user_permissions")
+
+
+def grants_permissions(request: HttpRequest) -> bool:
+    return request.user.is_superuser
 
 
 class CustomUserCreationForm(AdminUserCreationForm):
@@ -75,6 +86,24 @@ class CustomUserAdmin(AuditedReads, UserAdmin):
         ),
     )
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return readonly if grants_permissions(request) else (*readonly, *PERMISSION_FIELDS)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_manage(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self._may_manage(request, obj) and super().has_delete_permission(request, obj)
+
+    @staticmethod
+    def _may_manage(request: HttpRequest, person: CustomUser | None) -> bool:
+        """Only superusers change or delete another member of the team: a staff account's
+        password or phone (the way back in by SMS) opens its permissions. Others see it."""
+        if person is None or grants_permissions(request) or person.pk == request.user.pk:
+            return True
+        return not (person.is_staff or person.is_superuser)
+
     @admin.display(description="teléfono", ordering="telefono")
     def phone(self, person: CustomUser) -> str:
         return phones.national(person.telefono)
@@ -120,3 +149,16 @@ class ForgottenAcceptancesAdmin(ReadOnly, admin.ModelAdmin):
     """Read-only: what stays of forgotten people's acceptances."""
 
     list_display = ("version", "people")
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class PortalGroupAdmin(GroupAdmin):
+    """A group's permissions are granted by superusers only, as a person's are: whoever is
+    in a group and may change it would otherwise grant themselves anything."""
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return readonly if grants_permissions(request) else (*readonly, "permissions")

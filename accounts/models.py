@@ -83,6 +83,40 @@ class IssuedCode(models.Model):
         return f"Código para {self.get_purpose_display()} del {self.issued_at:%Y-%m-%d %H:%M}"
 
 
+class OutgoingText(models.Model):
+    """A text on its way to a phone: a request writes it, a worker sends it once and deletes
+    it (``accounts.phone.texts``). The queue's wake-up names none: nothing of it travels there.
+
+    A text that carries a code has its code row reserved (it counts, and retires the codes
+    before it) but drawn only as it leaves, so no code is ever stored in the clear. A
+    recovery ask carries neither phone nor code yet: the worker issues one, or drops the
+    ask when no account holds the cédula."""
+
+    # None: a recovery asked for a cédula no account holds; the row is written all the same,
+    # so that the request does the same work either way.
+    user = models.ForeignKey(CustomUser, null=True, on_delete=models.CASCADE, related_name="+")
+    # Where it goes, as it was when it was asked for (blank for a recovery ask).
+    phone = PhoneNumberField(region="CO", blank=True)
+    # With ``{code}`` and ``{minutes}`` placeholders when it carries a code.
+    message = models.TextField()
+    # Blank: a plain text, no code.
+    purpose = models.CharField(max_length=20, choices=CodePurpose.choices, blank=True)
+    code = models.OneToOneField(
+        IssuedCode, null=True, on_delete=models.CASCADE, related_name="outgoing_text"
+    )
+    # A text that would arrive too late to help is dropped unsent.
+    send_before = models.DateTimeField()
+    # A worker sending it holds it until then; after that, another may send it again.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mensaje por enviar"
+        verbose_name_plural = "mensajes por enviar"
+
+    def __str__(self) -> str:
+        return f"Mensaje por enviar n.º {self.pk}"
+
+
 class CedulaClaim(models.Model):
     """Someone says a cédula with an account is theirs and they did not make that account."""
 
@@ -195,3 +229,17 @@ class ForgottenAcceptances(models.Model):
 
     def __str__(self) -> str:
         return f"Versión {self.version}: {self.people}"
+
+
+class UsedChallenge(models.Model):
+    """A solution of the registration's proof of work that was accepted once
+    (``accounts.identity.challenge``): the unique signature refuses it ever after, whatever
+    the traffic in between, until the challenge it solved has expired anyway."""
+
+    # The HMAC of the challenge, hex: 64 characters for SHA-256, room for SHA-512's 128.
+    signature = models.CharField(max_length=128, unique=True)
+    # Past this, the challenge itself is refused as expired and the row may go.
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"Reto usado hasta el {self.expires_at:%Y-%m-%d %H:%M}"

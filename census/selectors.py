@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import NamedTuple
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from accounts.models import CustomUser
 from cedula_domain import (
+    AnswerSource,
     Cedula,
     LookupRecord,
     LookupStatus,
@@ -38,13 +40,60 @@ def census_refresh_decision(user: CustomUser) -> RefreshDecision:
     return lookup_service().refresh_decision(Cedula(user.cedula))
 
 
+class PersonLookup(NamedTuple):
+    status: LookupStatus
+    voting_place: VotingPlace | None
+    # Who gave the answer the lookup holds (None until there is one).
+    source: AnswerSource | None
+
+
 def lookups_of(
     *, people: QuerySet[CustomUser] | QuerySet[dict[str, int]]
-) -> dict[int, tuple[LookupStatus, VotingPlace | None]]:
-    """How the lookup of each of ``people`` (a query of users or of their ids) stands, and
-    the place it found, by user id; one query. Deciding who may see it is the caller's."""
-    rows = CedulaInfo.objects.filter(user__in=people).only("user_id", "status", *PLACE_COLUMNS)
-    return {row.user_id: (LookupStatus(row.status), voting_place_of(row)) for row in rows}
+) -> dict[int, PersonLookup]:
+    """How the lookup of each of ``people`` (a query of users or of their ids) stands, the
+    place it found and who gave its answer, by user id; one query. Deciding who may see it
+    is the caller's."""
+    rows = CedulaInfo.objects.filter(user__in=people).only(
+        "user_id", "status", "source", *PLACE_COLUMNS
+    )
+    return {
+        row.user_id: PersonLookup(
+            LookupStatus(row.status),
+            voting_place_of(row),
+            AnswerSource(row.source) if row.source else None,
+        )
+        for row in rows
+    }
+
+
+def lookup_counts(
+    *, people: QuerySet[CustomUser] | QuerySet[dict[str, int]]
+) -> dict[LookupStatus, int]:
+    """How many of ``people`` have their lookup at each status, counted by the database
+    (people without a lookup are not counted). Deciding who may see it is the caller's."""
+    rows = (
+        CedulaInfo.objects.filter(user__in=people)
+        .order_by()
+        .values_list("status")
+        .annotate(people=Count("pk"))
+    )
+    return {LookupStatus(status): count for status, count in rows}
+
+
+def puesto_counts(
+    *, people: QuerySet[CustomUser] | QuerySet[dict[str, int]]
+) -> list[tuple[str, str, str, int]]:
+    """How many of ``people`` vote at each puesto their lookup found, counted by the
+    database: (departamento, municipio, puesto, people). A place is stored whole with its
+    departamento never blank (``voting_place_of``), so a blank one means no place."""
+    rows = (
+        CedulaInfo.objects.filter(user__in=people)
+        .exclude(departamento="")
+        .order_by()
+        .values_list("departamento", "municipio", "puesto")
+        .annotate(people=Count("pk"))
+    )
+    return list(rows)
 
 
 def lookup_ages(

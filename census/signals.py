@@ -1,6 +1,7 @@
 """Signals only hand off: a new account asks for its first census lookup once committed,
 or, with PHONE_VERIFICATION, once its phone is verified; a forgotten person's lookup
-leaves no snapshot or task behind."""
+leaves no snapshot or task behind; a handed-over account's lookup drops what its previous
+holder told and asks the census again for the new holder."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.dispatch import receiver
 
 from accounts.models import CustomUser
 from accounts.phone.requirement import phone_verification_due
-from accounts.signals import person_forgotten, phone_verified
+from accounts.signals import account_handed_over, person_forgotten, phone_verified
 from cedula_domain import Cedula
 from census.forgetting import forget_lookup_traces
 from pagina_madre.bootstrap.census_lookup import lookup_service
@@ -37,6 +38,14 @@ def request_census_lookup_once_verified(
 @receiver(person_forgotten, dispatch_uid="forget_census_lookup_traces")
 def forget_census_lookup_traces(sender: type[CustomUser], user: CustomUser, **_: Any) -> None:
     forget_lookup_traces(cedula=Cedula(user.cedula))
+
+
+@receiver(account_handed_over, dispatch_uid="census_lookup_for_the_new_holder")
+def lookup_for_the_new_holder(sender: type[CustomUser], user: CustomUser, **_: Any) -> None:
+    cedula = user.cedula
+    # robust: the hand-over stands if this fails (logged); the previous holder's word then
+    # shows until the Registraduría's next answer replaces it.
+    transaction.on_commit(lambda: lookup_service().hand_over(Cedula.parse(cedula)), robust=True)
 
 
 def _request_first_on_commit(cedula: str) -> None:

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 
 from accounts.models import CustomUser
 from accounts.privacy.audit import AuditedReads
-from census.presenter import STATUS_WORDS
+from census.presenter import SOURCE_WORDS, STATUS_WORDS
 from census.selectors import lookups_of
 from portal.admin_permissions import ReadOnlyInline, ViewOnly
 from referrals.models import Leader, NetworkRefresh, Referral, ReferralLink, SharingConsentEntry
@@ -191,7 +191,7 @@ class LeaderAdmin(AuditedReads, admin.ModelAdmin):
         lookups = lookups_of(people=referrals.values("referred_id"))
         items = []
         for pk, person_id, name, cedula, created in rows:
-            status, place = lookups.get(person_id, NOT_YET)
+            status, place, source = lookups.get(person_id, NOT_YET)
             items.append(
                 (
                     reverse("admin:referrals_referral_change", args=[pk]),
@@ -199,6 +199,7 @@ class LeaderAdmin(AuditedReads, admin.ModelAdmin):
                     cedula,
                     f"{created:%Y-%m-%d}",
                     STATUS_WORDS[status],
+                    SOURCE_WORDS[source] if source else "",
                     f"{place.puesto} · mesa {place.mesa}" if place else "",
                 )
             )
@@ -206,11 +207,12 @@ class LeaderAdmin(AuditedReads, admin.ModelAdmin):
             return SafeString("Nadie todavía.")
         body = format_html_join(
             "",
-            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>'
+            "<td>{}</td></tr>",
             items,
         )
         return format_html(
             "<table><thead><tr><th>Nombre</th><th>Cédula</th><th>Registro</th><th>Consulta</th>"
-            "<th>Puesto</th></tr></thead><tbody>{}</tbody></table>",
+            "<th>Origen del dato</th><th>Puesto</th></tr></thead><tbody>{}</tbody></table>",
             body,
         )

@@ -9,5 +9,6 @@ class ReferralsConfig(AppConfig):
     verbose_name = "Referidos"
 
     def ready(self) -> None:
-        # The consent card on /perfil/, the section of /perfil/mis-datos/.
-        from referrals import personal_data, profile  # noqa: F401  (register them)
+        # The consent card on /perfil/, the section of /perfil/mis-datos/, and what a
+        # hand-over of an account ends.
+        from referrals import personal_data, profile, signals  # noqa: F401  (register them)

@@ -4,9 +4,14 @@ Who sees what: the referrer sees each person's name, when they registered and ho
 census lookup is going (waiting, running, or ended without an answer: the person may need
 help finishing it). The result only while that person consents to share (``SharingConsent``):
 the voting place, or that the cédula is not in the census, cancelled, or valid but its
-holder may not vote (mostly a court's sentence). Without consent every answer reads the
-same, as a word kept for one answer would tell it (Ley 1581: nothing of one person reaches
-another without consent). The cédula never whole, only its last digits.
+holder may not vote (mostly a court's sentence), and who gave that answer. Without consent
+every answer reads the same, as a word kept for one answer would tell it (Ley 1581: nothing
+of one person reaches another without consent). The cédula never whole, only its last
+digits.
+
+The totals of a big roster are counted by the database, in groups of people at one status
+who share or not (``StatusCount``); ``seen_status`` turns each group into what the referrer
+may see, the same rule as for one person.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from datetime import datetime
 
 from attrs import frozen
 
+from cedula_domain.answer_source import AnswerSource
 from cedula_domain.cedula import Cedula
 from cedula_domain.record import LookupStatus
 from cedula_domain.voting_place import VotingPlace
@@ -39,6 +45,8 @@ class ReferredPerson:
     shares_place: bool
     # Only while shared, and only once the census answered with one.
     voting_place: VotingPlace | None
+    # Who gave the answer shown; None when no answer is shown (withheld, or none yet).
+    source: AnswerSource | None = None
     # How many people this person brought in turn; None when the viewer may not know.
     brought: int | None = None
 
@@ -52,17 +60,32 @@ class ReferredPerson:
         status: LookupStatus,
         voting_place: VotingPlace | None,
         consent: SharingConsent,
+        source: AnswerSource | None = None,
         brought: int | None = None,
     ) -> ReferredPerson:
+        place = consent.reveal(voting_place)
+        # The source goes with the answer it vouches for: the one the status names, or the
+        # place kept while a new lookup runs. Never beside a status that only says how the
+        # lookup is going, nor without consent (that someone told us is theirs to share).
+        answer_shown = consent.granted and (
+            status not in SHOWN_WITHOUT_CONSENT or place is not None
+        )
         return cls(
             name=name,
             registered_at=registered_at,
             cedula=cedula.masked,
-            status=status if consent.granted or status in SHOWN_WITHOUT_CONSENT else None,
+            status=seen_status(status, shared=consent.granted),
             shares_place=consent.granted,
-            voting_place=consent.reveal(voting_place),
+            voting_place=place,
+            source=source if answer_shown else None,
             brought=brought,
         )
+
+
+def seen_status(status: LookupStatus, *, shared: bool) -> LookupStatus | None:
+    """A lookup's status as the referrer sees it: None, the result withheld, unless the
+    person shares it or it only says how the lookup is going."""
+    return status if shared or status in SHOWN_WITHOUT_CONSENT else None
 
 
 @frozen(kw_only=True)
@@ -75,42 +98,88 @@ class PuestoTotal:
 
 @frozen
 class Roster:
+    """Everyone someone brought, as they may see them (the spreadsheet's rows)."""
+
     people: tuple[ReferredPerson, ...] = ()
 
     @classmethod
     def of(cls, people: Iterable[ReferredPerson]) -> Roster:
         return cls(tuple(people))
 
-    @property
-    def total(self) -> int:
-        return len(self.people)
 
-    @property
-    def not_shared(self) -> int:
-        return sum(not person.shares_place for person in self.people)
+@frozen(kw_only=True)
+class StatusCount:
+    """How many people, sharing their result or not, have their lookup at ``status``."""
 
-    @property
-    def network(self) -> int:
-        """The people this roster's people brought (one level down)."""
-        return sum(person.brought or 0 for person in self.people)
+    status: LookupStatus
+    shared: bool
+    people: int
 
-    def by_status(self) -> dict[LookupStatus | None, int]:
-        """How many people's lookups stand at each status, in the statuses' order; last
-        (as None), those whose result is withheld from the viewer."""
-        counts = Counter(person.status for person in self.people)
-        return {status: counts[status] for status in (*LookupStatus, None) if counts[status]}
 
-    def by_puesto(self) -> tuple[PuestoTotal, ...]:
-        """People per polling station (a leader plans by puesto), largest first; only
-        the places shared with the viewer. A puesto's name is only unique in its
-        municipio, so the municipio is part of it."""
-        counts = Counter(
-            (place.departamento, place.municipio, place.puesto)
-            for person in self.people
-            if (place := person.voting_place) is not None
+@frozen(kw_only=True)
+class RosterTotals:
+    total: int = 0
+    # People who do not share their result (nor their place) with the referrer.
+    not_shared: int = 0
+    # How many people's lookups the referrer sees at each status, in the statuses' order;
+    # last (as None), those whose result is withheld. Statuses nobody is at are left out.
+    by_status: tuple[tuple[LookupStatus | None, int], ...] = ()
+    # People per polling station (a leader plans by puesto), largest first; only the
+    # places shared with the referrer.
+    by_puesto: tuple[PuestoTotal, ...] = ()
+    # The people the roster's people brought (one level down); None when the viewer may
+    # not know.
+    network: int | None = None
+
+    @classmethod
+    def counted(
+        cls,
+        *,
+        statuses: Iterable[StatusCount],
+        puestos: Iterable[PuestoTotal],
+        network: int | None = None,
+    ) -> RosterTotals:
+        """The totals of the database's counts: everyone by status and whether they share
+        (people without a lookup yet counted at its first status), and the shared places
+        by puesto. A puesto's name is only unique in its municipio, so the municipio is
+        part of it."""
+        counts = tuple(statuses)
+        seen: Counter[LookupStatus | None] = Counter()
+        for count in counts:
+            seen[seen_status(count.status, shared=count.shared)] += count.people
+        return cls(
+            total=sum(count.people for count in counts),
+            not_shared=sum(count.people for count in counts if not count.shared),
+            by_status=tuple(
+                (status, seen[status]) for status in (*LookupStatus, None) if seen[status]
+            ),
+            by_puesto=tuple(
+                sorted(
+                    puestos,
+                    key=lambda total: (
+                        -total.people,
+                        total.departamento,
+                        total.municipio,
+                        total.puesto,
+                    ),
+                )
+            ),
+            network=network,
         )
-        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        return tuple(
-            PuestoTotal(departamento=dep, municipio=mun, puesto=puesto, people=people)
-            for (dep, mun, puesto), people in ordered
+
+    def largest_puestos(self, shown: int) -> PuestoSummary:
+        """The ``shown`` largest puestos, and how many others there are with how many
+        people, so that a page stays short whatever the number of puestos."""
+        rest = self.by_puesto[shown:]
+        return PuestoSummary(
+            largest=self.by_puesto[:shown],
+            other_puestos=len(rest),
+            other_people=sum(total.people for total in rest),
         )
+
+
+@frozen(kw_only=True)
+class PuestoSummary:
+    largest: tuple[PuestoTotal, ...]
+    other_puestos: int = 0
+    other_people: int = 0

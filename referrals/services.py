@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import CustomUser
@@ -101,6 +102,20 @@ def share_voting_place(*, person: CustomUser, share: bool) -> bool:
         consent = consent_of(referral=referral)
         changed = consent.grant(now) if share else consent.withdraw(now)
         return _append(referral, consent, changed)
+
+
+def end_previous_holders_network(*, account: CustomUser) -> None:
+    """Staff handed ``account`` to the claimant of its cédula: nothing of the previous
+    holder's network passes to them. Their links go (a code nobody holds registers people
+    without referrer, as a revoked one does); the people they brought stay registered with
+    no referrer, as when a referrer is forgotten, and the consents those people gave to
+    share with them end with the referral they were given on; whoever brought the previous
+    holder loses them and what they shared; and they lead no more. Nobody is told: the
+    people who consented learn nothing of the new holder. Meant to run in the hand-over's
+    transaction."""
+    Referral.objects.filter(Q(referrer=account) | Q(referred=account)).delete()
+    ReferralLink.objects.filter(owner=account).delete()
+    Leader.objects.filter(person=account).delete()
 
 
 def refresh_network(*, leader: Leader) -> tuple[NetworkRefreshDecision, int]:

@@ -26,7 +26,7 @@ from referrals.invitations import follow_link, forget_invitation, inviting_link
 from referrals.models import ReferralLink
 from referrals.qr import qr_svg, whatsapp_url
 from referrals.rules.leader import Goal, NetworkRefreshDecision, NetworkRefreshReason
-from referrals.selectors import leader_of, roster_of
+from referrals.selectors import leader_of, roster_of, roster_page, roster_totals
 from referrals.services import (
     NotReferred,
     link_for,
@@ -37,6 +37,8 @@ from referrals.services import (
 )
 
 NOT_REFERRED_MESSAGE = "Te registraste sin el enlace de nadie: no hay con quién compartir."
+# The largest puestos listed on /referidos/; the others are summed up in one line.
+PUESTOS_SHOWN = 20
 SHARING_MESSAGES = {
     True: "Listo: quien te invitó ya puede ver el resultado de tu consulta.",
     False: "Listo: quien te invitó ya no ve el resultado de tu consulta.",
@@ -84,19 +86,23 @@ class ReferredRegistrationView(RegistrationView):
 
 @require_GET
 def my_people(request: HttpRequest) -> HttpResponse:
+    """The person's link, their totals and one page of their people (?pagina=N)."""
     link = link_for(owner=request.user)
     leader = leader_of(person=request.user)
-    roster = roster_of(referrer=request.user, with_network=leader is not None)
+    totals = roster_totals(referrer=request.user, with_network=leader is not None)
+    page = roster_page(
+        referrer=request.user, number=request.GET.get("pagina"), with_network=leader is not None
+    )
     url = request.build_absolute_uri(reverse("referrals:follow", args=[link.code]))
-    goal = Goal(leader.meta).progress(roster.total) if leader and leader.meta else None
+    goal = Goal(leader.meta).progress(totals.total) if leader and leader.meta else None
     context = {
         "link_url": url,
         "qr_svg": qr_svg(url),
         "whatsapp_url": whatsapp_url(url),
-        "roster": roster,
-        "status_totals": [
-            (seen_status_words(status), n) for status, n in roster.by_status().items()
-        ],
+        "totals": totals,
+        "status_totals": [(seen_status_words(status), n) for status, n in totals.by_status],
+        "puestos": totals.largest_puestos(PUESTOS_SHOWN),
+        "page": page,
         "leader": leader,
         "goal": goal,
     }

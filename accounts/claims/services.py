@@ -2,7 +2,10 @@
 
 Handing an account over gives it the claimant's name and phone, ends its password (and
 so every open session: Django's session auth hash) and texts the claimant a recovery
-code to choose their own. Every decision leaves a ``ClaimDecision`` row, the audit trail.
+code to choose their own. The account starts afresh: what was about the previous holder
+goes (``forget_previous_holder``), and the apps built on accounts end what the previous
+holder had through it (``account_handed_over``). Only the cédula's census lookup stays,
+and staff's trail. Every decision leaves a ``ClaimDecision`` row, the audit trail.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from accounts.models import CedulaClaim, ClaimDecision, CodePurpose, CustomUser
 from accounts.phone.codes import Delivery, send_code
 from accounts.privacy import policy
 from accounts.privacy.consents import accept_policy
+from accounts.privacy.forgetting import forget_previous_holder
+from accounts.signals import account_handed_over
 
 HAND_OVER_SMS = (
     "Página Madre: aprobamos tu reclamo; la cuenta de tu cédula ya es tuya. Crea tu "
@@ -77,9 +82,11 @@ def hand_over_account(
         account.phone_verified_at = None
         account.set_unusable_password()
         account.save()
-        # The claimant accepted the policy with their claim: their acceptance joins the
+        forget_previous_holder(user=account)
+        # The claimant accepted the policy with their claim: their acceptance starts the
         # account's ledger.
         accept_policy(user=account, version=claim.policy_version, at=claim.policy_accepted_at)
+        account_handed_over.send(sender=CustomUser, user=account)
     # The link goes in before the code, its braces escaped from the format that follows.
     message = HAND_OVER_SMS.replace("{link}", link.replace("{", "{{").replace("}", "}}"))
     delivery = send_code(user=account, purpose=CodePurpose.RECOVERY, message=message, limited=False)

@@ -1,8 +1,15 @@
 """The optional proof of work on registration (REGISTRATION_CHALLENGE=1), in ALTCHA's scheme
 and self-hosted: the page carries a challenge we signed, the person's browser finds the
-number that solves it (about a second of work, accounts/js/registration-challenge.js), and
-the form is accepted only with a solution that is ours, still fresh, and never used before.
-A person barely notices; someone creating accounts by the thousand pays for each one."""
+number that solves it (a few seconds at most, started as the page loads, while the person
+types: accounts/js/registration-challenge.js), and the form is accepted only with a
+solution that is ours, still fresh, and never used before. A person barely notices; someone
+creating accounts by the thousand pays for each one (the figures: pagina_madre/config/
+limits.py, benchmarks/bench_challenge.py).
+
+"Never used before" is a row under a unique constraint (UsedChallenge), not a cache entry:
+a cache evicts, and 200 other posts once made a refused replay acceptable again. The row
+lives as long as its challenge could still verify; each accepted solution deletes the
+expired ones, so the table holds at most the last CHALLENGE_LIFETIME's registrations."""
 
 from __future__ import annotations
 
@@ -14,9 +21,10 @@ from typing import Any
 from altcha import create_challenge_v1, verify_solution_v1
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from accounts.models import UsedChallenge
 
 # Long enough to fill the form at leisure.
 CHALLENGE_LIFETIME = timedelta(minutes=30)
@@ -47,10 +55,15 @@ def is_solved(payload: str) -> bool:
     if not verified:
         return False
     signature = json.loads(base64.b64decode(payload))["signature"]
-    # The cache every process shares: only the first use of a solution is accepted.
-    return cache.add(
-        f"registration-challenge:{signature}", True, CHALLENGE_LIFETIME.total_seconds()
+    now = timezone.now()
+    UsedChallenge.objects.filter(expires_at__lt=now).delete()
+    # The unique signature decides between concurrent requests too: the second INSERT
+    # fails, and get_or_create answers "not created". A challenge was issued before now,
+    # so it expires before this row does.
+    _used, first_use = UsedChallenge.objects.get_or_create(
+        signature=signature, defaults={"expires_at": now + CHALLENGE_LIFETIME}
     )
+    return first_use
 
 
 class ChallengeInput(forms.HiddenInput):

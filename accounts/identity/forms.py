@@ -130,8 +130,29 @@ class RegistrationForm(
         self.fields["acepta_politica"].label = policy_label()
 
 
+# The phone changes only with the current password (accounts.identity.services).
+PHONE_PASSWORD_MISSING = "Escribe tu contraseña actual para cambiar tu teléfono."
+PHONE_PASSWORD_WRONG = "La contraseña no es correcta. No cambiamos tu teléfono."
+
+
+def phone_password_error(*, typed: bool) -> ValidationError:
+    """What the profile says when its new phone came without the right password."""
+    if typed:
+        return ValidationError(PHONE_PASSWORD_WRONG, code="password_incorrect")
+    return ValidationError(PHONE_PASSWORD_MISSING, code="required")
+
+
 class ProfileForm(_NombreCompletoMixin, forms.ModelForm):
     telefono = _phone_field()
+    # Always shown, under the phone, rather than after a first try: on a phone a form that
+    # grows a field once sent reads as an error.
+    current_password = forms.CharField(
+        label="Tu contraseña actual",
+        required=False,
+        strip=False,
+        help_text="Solo si cambias tu teléfono: así sabemos que eres tú.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     class Meta:
         model = CustomUser

@@ -24,10 +24,16 @@ from accounts.identity.forms import (
     PasswordChangeForm,
     ProfileForm,
     RegistrationForm,
+    phone_password_error,
 )
 from accounts.identity.login import CedulaLoginForm
 from accounts.identity.profile_sections import profile_sections
-from accounts.identity.services import CedulaAlreadyRegistered, register_person, update_details
+from accounts.identity.services import (
+    CedulaAlreadyRegistered,
+    PasswordNeeded,
+    register_person,
+    update_details,
+)
 from accounts.models import CustomUser
 from accounts.phone.codes import CODE_RETENTION_HOURS
 from accounts.phone.verification import ask_for_verification
@@ -123,18 +129,41 @@ def profile(request: HttpRequest) -> HttpResponse:
         return _change_password(request)
     profile_form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and profile_form.is_valid():
-        data = profile_form.cleaned_data
-        user = request.user
-        phone_changed = update_details(
-            user=user, nombre_completo=data["nombre_completo"], telefono=data["telefono"]
-        )
-        messages.success(request, "Tus datos quedaron actualizados.")
-        # The profile stays open to the phone gate (a wrong number is corrected here), so
-        # a new number that must be verified leads to the verification page from here.
-        if phone_changed and ask_for_verification(user=user):
-            return redirect("accounts:phone_verification")
-        return redirect("accounts:profile")
+        return _update_details(request, profile_form)
     return _render_profile(request, profile_form, PasswordChangeForm(request.user))
+
+
+def _update_details(request: HttpRequest, profile_form: ProfileForm) -> HttpResponse:
+    data = profile_form.cleaned_data
+    user = request.user
+    if "telefono" in profile_form.changed_data:
+        # Each try costs one, as on the login: a held session cannot guess the password.
+        enforce_limit(request, group="phone-change", rate_setting="LOGIN_RATE", key="user")
+    try:
+        phone_changed = update_details(
+            user=user,
+            nombre_completo=data["nombre_completo"],
+            telefono=data["telefono"],
+            password=data["current_password"],
+            claim_link=request.build_absolute_uri(reverse("accounts:claim")),
+        )
+    except PasswordNeeded:
+        # The form wrote the values sent on the account as it validated them: the page
+        # around the form shows the account as it stays.
+        user.refresh_from_db()
+        profile_form.add_error(
+            "current_password", phone_password_error(typed=bool(data["current_password"]))
+        )
+        return _render_profile(request, profile_form, PasswordChangeForm(user))
+    if phone_changed:
+        # This session goes on; the others ended with the change.
+        update_session_auth_hash(request, user)
+    messages.success(request, "Tus datos quedaron actualizados.")
+    # The profile stays open to the phone gate (a wrong number is corrected here), so a
+    # new number that must be verified leads to the verification page from here.
+    if phone_changed and ask_for_verification(user=user):
+        return redirect("accounts:phone_verification")
+    return redirect("accounts:profile")
 
 
 @require_http_methods(["GET", "POST"])

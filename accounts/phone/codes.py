@@ -1,24 +1,28 @@
-"""Codes sent by SMS to an account's phone: issued, sent, checked and spent.
+"""Codes sent by SMS to an account's phone: issued, queued, checked and spent.
 
 The rules (lifetime, tries, codes per hour, single use, withdrawal) are
 ``accounts.phone.rules.phone_code``'s, with the policy the composition root builds: every
 change to a stored code is the rule's decision, written back. This module keeps codes as
 rows, only as a keyed hash: a copy of the database alone does not give them away, and a
 six-digit code is too short for an unkeyed hash to hide it.
+
+No request waits on the SMS service: a request reserves the code (it counts, and retires
+the codes before it) and writes an ``OutgoingText``; a worker draws the code and sends it
+(``accounts.phone.texts``), so the code is never stored in the clear either.
 """
 
 from __future__ import annotations
 
 import enum
-import logging
 import math
 from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from phonenumber_field.phonenumber import PhoneNumber
 
-from accounts.models import CodePurpose, CustomUser, IssuedCode
+from accounts.models import CodePurpose, CustomUser, IssuedCode, OutgoingText
 from accounts.phone.rules.phone_code import (
     CodeNotUsable,
     CodeState,
@@ -27,38 +31,52 @@ from accounts.phone.rules.phone_code import (
     typed_code,
 )
 from pagina_madre.bootstrap.phone_codes import phone_code_policy
-from pagina_madre.bootstrap.sms import SmsNotSent, sms_sender
-
-logger = logging.getLogger(__name__)
+from pagina_madre.bootstrap.sms import wake_text_sender
 
 LIFETIME_MINUTES = int(phone_code_policy().lifetime.total_seconds() // 60)
 CODE_RETENTION_HOURS = math.ceil(phone_code_policy().retention / timedelta(hours=1))
 
 
 class Delivery(enum.Enum):
+    # On its way: a worker texts it moments later.
     SENT = "sent"
     # The account had its share of codes for now (PhoneCodePolicy.max_per_window).
     LIMITED = "limited"
-    # The SMS service refused or failed; the code was withdrawn and does not count.
+    # The SMS service refused or failed; the code was withdrawn and does not count. Only
+    # the worker learns it now, after the request: ``send_code`` no longer answers it, and
+    # it stays for the callers that word every case.
     FAILED = "failed"
 
 
 def send_code(
     *, user: CustomUser, purpose: CodePurpose, message: str, limited: bool = True
 ) -> Delivery:
-    """Issue a code and text it to the account's phone. ``message`` has a ``{code}`` (and
-    may have a ``{minutes}``) placeholder. Staff hand-overs are not ``limited``."""
-    code = _issue(user=user, purpose=purpose, limited=limited)
-    if code is None:
-        return Delivery.LIMITED
-    text = message.format(code=code, minutes=LIFETIME_MINUTES)
-    try:
-        sms_sender().send(user.telefono, text)
-    except SmsNotSent as error:
-        logger.error("SMS with a %s code not sent: %s", purpose.value, error)
-        IssuedCode.objects.filter(user=user, code_hash=_hash(user, purpose, code)).delete()
-        return Delivery.FAILED
+    """Issue a code and text it to the account's phone (the number it has now). ``message``
+    has a ``{code}`` (and may have a ``{minutes}``) placeholder. Staff hand-overs are not
+    ``limited``. The text leaves from a worker; if it cannot, its code does not count."""
+    with transaction.atomic():
+        row = reserve_code(user=user, purpose=purpose, limited=limited)
+        if row is None:
+            return Delivery.LIMITED
+        _queue(user=user, phone=user.telefono, message=message, code=row, until=row.expires_at)
     return Delivery.SENT
+
+
+def send_code_later(*, user_pk: int | None, purpose: CodePurpose, message: str) -> None:
+    """Text a code to the account ``user_pk`` (None: no account) as ``send_code`` would,
+    but issued by the worker, within the account's allowance. The row written is the same
+    whether or not there is an account: a request that asks for it tells nothing by the
+    work it does, and never waits on the SMS service."""
+    until = timezone.now() + phone_code_policy().lifetime
+    _queue(user=user_pk, phone="", message=message, purpose=purpose, until=until)
+
+
+def send_text(*, user: CustomUser, to: PhoneNumber | str, message: str) -> None:
+    """Text ``message`` as written, no code, to ``to`` (any number, such as the one the
+    account just left), from a worker. It is about ``user``'s account: forgetting the
+    account before it leaves drops it."""
+    until = timezone.now() + phone_code_policy().retention
+    _queue(user=user, phone=to, message=message, until=until)
 
 
 def check_code(*, user: CustomUser, purpose: CodePurpose, code: str) -> IssuedCode | None:
@@ -74,7 +92,9 @@ def check_code(*, user: CustomUser, purpose: CodePurpose, code: str) -> IssuedCo
         if stored.state(timezone.now(), phone_code_policy()) is not CodeState.USABLE:
             return None
         digits = typed_code(code)
-        if digits is None or not constant_time_compare(row.code_hash, _hash(user, purpose, digits)):
+        # A code not drawn yet (its text still waiting) has no hash: nothing matches it.
+        expected = "" if digits is None else _hash(user.pk, purpose, digits)
+        if not expected or not constant_time_compare(row.code_hash, expected):
             _write(row, stored.guessed_wrong())
             return None
     return row
@@ -106,11 +126,15 @@ def withdraw_codes(*, user: CustomUser) -> None:
 def forget_old_codes(now: datetime) -> int:
     """Delete the codes nothing needs any more (``PhoneCodePolicy.forgotten_before``)."""
     forgotten_before = phone_code_policy().forgotten_before(now)
-    deleted, _ = IssuedCode.objects.filter(issued_at__lt=forgotten_before).delete()
-    return deleted
+    # The texts of codes never sent go with them: they count apart.
+    _, deleted = IssuedCode.objects.filter(issued_at__lt=forgotten_before).delete()
+    return deleted.get(IssuedCode._meta.label, 0)
 
 
-def _issue(*, user: CustomUser, purpose: CodePurpose, limited: bool) -> str | None:
+def reserve_code(*, user: CustomUser, purpose: CodePurpose, limited: bool) -> IssuedCode | None:
+    """A new code row for the account, counted and retiring the ones before it, or None
+    when the account had its share. Its code is drawn only when its text leaves
+    (``draw_code``): until then no code matches it."""
     now = timezone.now()
     policy = phone_code_policy()
     with transaction.atomic():
@@ -122,16 +146,46 @@ def _issue(*, user: CustomUser, purpose: CodePurpose, limited: bool) -> str | No
             ).count()
             if not policy.may_issue(issued_in_window=recent):
                 return None
-        code = random_code()
         issued = PhoneCode.issue(now, policy)
-        IssuedCode.objects.create(
+        return IssuedCode.objects.create(
             user=user,
             purpose=purpose,
-            code_hash=_hash(user, purpose, code),
+            code_hash="",
             issued_at=issued.issued_at,
             expires_at=issued.expires_at,
         )
-    return code
+
+
+def draw_code(row: IssuedCode) -> str | None:
+    """The code of ``row``, drawn now and stored as its hash (a code drawn before for it,
+    by a worker that then died, stops matching); None when the row is gone."""
+    code = random_code()
+    hashed = _hash(row.user_id, CodePurpose(row.purpose), code)
+    return code if IssuedCode.objects.filter(pk=row.pk).update(code_hash=hashed) else None
+
+
+def _queue(
+    *,
+    user: CustomUser | int | None,
+    phone: PhoneNumber | str,
+    message: str,
+    until: datetime,
+    purpose: CodePurpose | None = None,
+    code: IssuedCode | None = None,
+) -> None:
+    owner = {"user": user} if isinstance(user, CustomUser) else {"user_id": user}
+    OutgoingText.objects.create(
+        **owner,
+        phone=phone,
+        message=message,
+        purpose=purpose or "",
+        code=code,
+        send_before=until,
+    )
+    # After the commit: a worker woken sooner would find nothing. The wake-up carries
+    # nothing, the rows say what is due; one lost (the broker down) leaves the text to the
+    # sweep, a minute later, and the request answers all the same.
+    transaction.on_commit(wake_text_sender, robust=True)
 
 
 def _latest_locked(user: CustomUser, purpose: CodePurpose) -> IssuedCode | None:
@@ -157,7 +211,7 @@ def _write(row: IssuedCode, code: PhoneCode) -> None:
     row.save(update_fields=["expires_at", "attempts", "used_at"])
 
 
-def _hash(user: CustomUser, purpose: CodePurpose, code: str) -> str:
+def _hash(user_pk: int, purpose: CodePurpose, code: str) -> str:
     # Bound to the account and the purpose: a verification code never resets a password.
-    value = f"{user.pk}:{purpose.value}:{code}"
+    value = f"{user_pk}:{purpose.value}:{code}"
     return salted_hmac("accounts.phone.codes", value, algorithm="sha256").hexdigest()

@@ -1,7 +1,8 @@
 """Use cases of password recovery: a code sent to the account's phone, then a new password.
 
-Nothing here tells whether a cédula has an account: asking for a code answers nothing,
-and a code that does not work fails the same way whatever the reason.
+Nothing here tells whether a cédula has an account: asking for a code answers nothing and
+takes the same work either way (the SMS leaves from a worker), and a code that does not
+work fails the same way whatever the reason.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from django.db import transaction
 from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import CodePurpose, CustomUser
-from accounts.phone.codes import check_code, send_code, spend_code
+from accounts.phone.codes import check_code, send_code_later, spend_code
 from accounts.phone.verification import confirm_phone
 
 RECOVERY_SMS = (
@@ -26,10 +27,12 @@ class RecoveryRefused(Exception):
 
 def request_recovery_code(*, cedula: str) -> None:
     """Text a code to the phone of the account that holds ``cedula``, if there is one and it
-    has not had its share of codes this hour."""
-    user = _account(cedula)
-    if user is not None:
-        send_code(user=user, purpose=CodePurpose.RECOVERY, message=RECOVERY_SMS)
+    has not had its share of codes this hour. Both are the worker's to decide, after the
+    answer: here the same read, the same row and the same wake-up whether or not an account
+    holds the cédula, so neither the work nor the time it takes tells."""
+    account = CustomUser.objects.filter(cedula=cedula, is_active=True)
+    user_pk = account.values_list("pk", flat=True).first()
+    send_code_later(user_pk=user_pk, purpose=CodePurpose.RECOVERY, message=RECOVERY_SMS)
 
 
 @sensitive_variables("code", "password")

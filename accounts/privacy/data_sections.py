@@ -2,8 +2,10 @@
 knowing the other apps: each app registers, from its ``AppConfig.ready()``, the sections
 of what it holds (a JSON key, a Spanish title, and a function giving that section's data
 for the person, or None when it holds nothing about them). ``/perfil/mis-datos/`` shows
-them, ``/perfil/mis-datos.json`` hands them over: the same data, so the page never says
-less than the download.
+them, ``/perfil/mis-datos.json`` hands them over: the same data. The page shows a long
+list (the people a leader brought: thousands) by its first items, how many more there are
+and a link to the download, which holds every one: it stays light on a phone and quick to
+build, and never hides that there is more.
 
 The data are plain values (text, numbers, booleans, dates with time, lists, dictionaries
 keyed by readable Spanish names in snake_case): the page turns them into sentences."""
@@ -37,7 +39,13 @@ class Shown:
     label: str
     text: str = ""
     children: tuple[Shown, ...] = ()
+    # The line standing for what the page leaves to the download: the text links to it.
+    in_download: bool = False
 
+
+# The items of a list the page shows; the rest are counted, and in the download.
+SHOWN_ITEMS = 20
+IN_DOWNLOAD_WORDS = "Descargar mis datos (JSON)"
 
 _SECTIONS: list[DataSection] = []
 
@@ -79,9 +87,11 @@ def _shown(label: str, value: Any) -> Shown:
     if isinstance(value, list | tuple):
         if not value:
             return Shown(label, text="Ninguno")
-        return Shown(
-            label, children=tuple(_shown(f"{n}.", item) for n, item in enumerate(value, 1))
-        )
+        items = [_shown(f"{n}.", item) for n, item in enumerate(value[:SHOWN_ITEMS], 1)]
+        if len(value) > SHOWN_ITEMS:
+            more = formats.number_format(len(value) - SHOWN_ITEMS, force_grouping=True)
+            items.append(Shown(f"Y {more} más", text=IN_DOWNLOAD_WORDS, in_download=True))
+        return Shown(label, children=tuple(items))
     return Shown(label, text=_text(value))
 
 

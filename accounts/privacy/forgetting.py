@@ -34,6 +34,7 @@ from accounts.models import (
     ClaimDecision,
     CustomUser,
     ForgottenAcceptances,
+    IssuedCode,
     PolicyAcceptanceEntry,
 )
 from accounts.privacy.audit import forget_in_trail, record_forgetting
@@ -65,6 +66,20 @@ def forget_person(*, user: CustomUser, requested_by: CustomUser | None = None) -
         forget_in_trail(records={**_collected(collector), **claims}, cedula=cedula)
         record_forgetting(user=user, requested_by=requested_by)
         collector.delete()
+
+
+def forget_previous_holder(*, user: CustomUser) -> None:
+    """An account staff hand to the claimant of its cédula keeps the cédula and its census
+    lookup, and loses what was about the person who held it: their logins and failed
+    attempts (addresses, browsers), the codes texted to their phone, when they last came
+    in, and their acceptances of the policy (counted, as a forgotten person's: the
+    claimant's own acceptance follows). Meant to run in the hand-over's transaction."""
+    _count_acceptances(user)
+    PolicyAcceptanceEntry.objects.filter(user=user).delete()
+    IssuedCode.objects.filter(user=user).delete()
+    _forget_logins(user.cedula)
+    user.last_login = None
+    user.save(update_fields=["last_login"])
 
 
 def _count_acceptances(user: CustomUser) -> None:

@@ -42,10 +42,13 @@ class LimitsConfig:
     # django-axes: failed logins of one cédula from one address before that pair waits.
     axes_failure_limit: int = 5
     axes_cooloff_hours: float = 1
-    # ALTCHA's proof of work on registration, and how hard it is.
+    # ALTCHA's proof of work on registration, and how hard it is: a solve costs max / 2
+    # hashes on average. 200,000 keeps a cheap phone (~40,000 hashes/s in ALTCHA's figures
+    # for a Galaxy A14) under 5 s at worst, started as the page loads, and costs a bot in
+    # Python ~50 ms of CPU per attempt on average (benchmarks/bench_challenge.py).
     registration_challenge: bool = False
     registration_challenge_max_number: int = field(
-        default=100_000, validator=_at_least(1, "REGISTRATION_CHALLENGE_MAX_NUMBER")
+        default=200_000, validator=_at_least(1, "REGISTRATION_CHALLENGE_MAX_NUMBER")
     )
 
     @classmethod

@@ -55,6 +55,10 @@ AXES_CLIENT_STR_CALLABLE = "accounts.identity.login.axes_client_str"
 # with `manage.py enroll_totp CEDULA`).
 STAFF_TOTP = config.staff_totp
 OTP_TOTP_ISSUER = "Pagina Madre"
+# A device's secret is shown once, by enroll_totp, and never again: its admin page leaves
+# out the key and the QR code, and django-otp's config and QR views refuse everyone
+# (superusers included) with 403. Whoever could read it would hold that person's factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Optional proof of work on registration (ALTCHA, self-hosted): the browser spends about
 # a second per account, which costs a bulk registrar dearly and a person nothing.

@@ -1,5 +1,5 @@
-"""The abuse limits (django-ratelimit, django-ipware): requests per client address, read
-through the reverse proxies in front of the portal. Over a limit: the 429 page."""
+"""The abuse limits (django-ratelimit): requests per client address, read through the
+reverse proxies in front of the portal. Over a limit: the 429 page."""
 
 from pagina_madre.settings.environment import config
 

@@ -17,7 +17,8 @@ register = template.Library()
 def error_summary(*forms_shown: forms.BaseForm | None) -> dict[str, Any]:
     """GOV.UK's error summary for the forms of a page: every error, in the order of the
     fields, each linking to its field (an error of the whole form to the first field),
-    and whether password fields came back empty (browsers never get a password back)."""
+    and whether a password typed came back empty (browsers never get a password back; a
+    form's optional password left blank lost nothing)."""
     errors: list[tuple[str, str]] = []
     passwords_emptied = False
     for form in forms_shown:
@@ -28,7 +29,7 @@ def error_summary(*forms_shown: forms.BaseForm | None) -> dict[str, Any]:
         errors += [(first, message) for message in form.non_field_errors()]
         for field in form:
             errors += [(field.id_for_label or first, message) for message in field.errors]
-        passwords_emptied |= any(field.widget_type == "password" for field in fields)
+        passwords_emptied |= any(field.widget_type == "password" and field.data for field in fields)
     return {"errors": errors, "passwords_emptied": passwords_emptied}
 
 

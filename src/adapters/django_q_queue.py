@@ -17,6 +17,8 @@ from cedula_domain import Clock
 
 RUN_NEXT = "census.tasks.run_lookup"
 TASK_NAME = "censo-consulta"
+SEND_TEXTS = "accounts.phone.tasks.send_texts"
+TEXTS_TASK_NAME = "sms"
 
 
 class DjangoQTaskQueue:
@@ -41,3 +43,9 @@ class DjangoQTaskQueue:
         # Wake-ups a cluster already pulled (at most its queue_limit) are not counted:
         # the sweep may add one of those twice, which runs nothing twice.
         return get_broker().queue_size()
+
+
+def wake_text_sender() -> None:
+    """A wake-up for the worker that sends text messages. Like a lookup's, it names no
+    text, phone or cédula: the worker sends what the rows say is due."""
+    async_task(SEND_TEXTS, task_name=TEXTS_TASK_NAME)

@@ -16,6 +16,7 @@ Life of a record, "ERROR" meaning the failure came on the last attempt allowed::
                                            (final until the next restart)
     PENDING              -report (a person)->  PENDING, the answer shown while the lookup
                                            keeps its place in line
+    a person's answer    -for_new_holder-> no answer; a final lookup PENDING again, first
 
 An answer is FOUND (with its place), NOT_FOUND, CANCELLED (with its cancellation) or
 NOT_ENABLED: the cédula is valid but its holder may not vote now (with its restriction;
@@ -307,6 +308,28 @@ class LookupRecord:
             last_block_kind=None,
             last_failure_message="",
         )
+
+    def for_new_holder(self, now: datetime) -> LookupRecord:
+        """The cédula's account passed to another person (staff granted their claim). An
+        answer of the Registraduría or an operator is the cédula's and stays. One a person
+        told was the previous holder's word: it goes, and a final lookup starts again as
+        the new holder's first, so that the census answers for them."""
+        if self.source is not AnswerSource.PERSON:
+            return self
+        unanswered = evolve(
+            self,
+            fetched_at=None,
+            voting_place=None,
+            cancellation=None,
+            restriction=None,
+            source=None,
+        )
+        if not self.status.is_final:
+            # A lookup waiting keeps its place. One running loses its attempt's save (the
+            # version moved) and runs again once its lease expires: an attempt spent
+            # rather than the previous holder's word kept past a failure.
+            return unanswered
+        return unanswered.restart(now, Priority.FIRST)
 
     def _answered(
         self,

@@ -174,6 +174,25 @@ class CedulaLookup:
             self.queue.wake()
         return restarted
 
+    def hand_over(self, cedula: Cedula) -> LookupRecord | None:
+        """The cédula's account passed to another person: what its previous holder told
+        goes, and the lookup starts again for the new holder
+        (``LookupRecord.for_new_holder``). None when it was never requested."""
+        for _ in range(RACE_TRIES):
+            record = self.repository.get(cedula)
+            if record is None:
+                return None
+            changed = record.for_new_holder(self.clock.now())
+            if changed == record:
+                return record
+            saved = self._save(changed)
+            if saved is not None:
+                if saved.is_due(self.clock.now()):
+                    self.queue.wake()
+                return saved
+            # Changed meanwhile (an attempt started or ended): decide again on it.
+        return self.repository.get(cedula)
+
     def place_in_line(self, cedula: Cedula) -> PlaceInLine | None:
         """How many lookups go before this one and when it should start; None when it
         is not waiting (running, final, or never requested)."""

@@ -645,3 +645,51 @@ def test_a_lookup_keeps_its_class_and_its_place_through_failures_and_a_vanished_
     assert (failed.status, abandoned.status) == (LookupStatus.PENDING, LookupStatus.PENDING)
     assert failed.place_in_line == abandoned.place_in_line == place
     assert abandoned.priority is Priority.REFRESH
+
+
+# The cédula's account passed to another person
+
+
+def told_by(source: AnswerSource, record: LookupRecord | None = None) -> LookupRecord:
+    """``record`` (a lookup that gave up, unless told) with an answer from ``source``."""
+    gave_up = evolve(running(3), priority=Priority.REFRESH).record_outcome(
+        Unavailable(reason="down"), START, POLICY
+    )
+    return (record or gave_up).report(FOUND, START, source)
+
+
+@pytest.mark.parametrize("source", [AnswerSource.REGISTRADURIA, AnswerSource.OPERATOR])
+def test_an_answer_about_the_cedula_stays_with_a_new_holder(source: AnswerSource) -> None:
+    if source is AnswerSource.REGISTRADURIA:
+        answered = running().record_outcome(FOUND, START, POLICY)
+    else:
+        answered = told_by(source)
+
+    assert answered.for_new_holder(START + MINUTE) == answered
+
+
+def test_the_previous_holders_word_goes_and_the_lookup_starts_again_as_a_first_one() -> None:
+    later = START + MINUTE
+
+    record = told_by(AnswerSource.PERSON).for_new_holder(later)
+
+    assert record.status is LookupStatus.PENDING
+    assert (record.requested_at, record.next_attempt_at, record.attempts) == (later, later, 0)
+    assert record.priority is Priority.FIRST
+    assert (record.voting_place, record.fetched_at, record.source) == (None, None, None)
+    assert record.is_due(later)
+
+
+def test_the_previous_holders_word_goes_from_a_lookup_still_waiting_which_keeps_its_place() -> None:
+    waiting = running().record_outcome(Unavailable(reason="down"), START, POLICY)
+    told = told_by(AnswerSource.PERSON, waiting)
+
+    record = told.for_new_holder(START + MINUTE)
+
+    assert record.status is LookupStatus.PENDING
+    assert (record.next_attempt_at, record.attempts) == (told.next_attempt_at, told.attempts)
+    assert (record.voting_place, record.source) == (None, None)
+
+
+def test_a_lookup_never_answered_is_unchanged_by_a_new_holder() -> None:
+    assert new().for_new_holder(START + MINUTE) == new()

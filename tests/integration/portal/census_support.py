@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 from attrs import evolve
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django_q.models import OrmQ
 
 from accounts.models import CustomUser
+from adapters.django_q_queue import RUN_NEXT
 from adapters.django_repository import DjangoCedulaRepository
 from cedula_domain import AddResult, Cedula, Coordinates, LookupRecord, LookupStatus, VotingPlace
 
@@ -30,6 +32,11 @@ def store(user: CustomUser, **changes) -> LookupRecord:
     record = evolve(LookupRecord.requested(Cedula(user.cedula), now), **changes)
     assert repository.add(record) is AddResult.ADDED
     return repository.get(record.cedula)
+
+
+def census_wake_ups() -> int:
+    """Wake-ups for lookups waiting in the queue (texts to send have wake-ups of their own)."""
+    return sum(1 for waiting in OrmQ.objects.all() if waiting.task["func"] == RUN_NEXT)
 
 
 def as_operator(client: Client) -> Client:

@@ -1,4 +1,8 @@
-"""The phone of the portal's tests: the file SMS backend, and reading codes back from it."""
+"""The phone of the portal's tests: the file SMS backend, and reading codes back from it.
+
+Texts leave from a worker (``accounts.phone.tasks.send_texts``), after the request. The
+outbox plays that worker when it is read: what a person finds on the phone is what a
+worker woken by then has sent. (A wake-up is not needed: the task carries nothing.)"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from accounts.phone.tasks import send_texts
 from adapters.sms import SmsConfig, read_outbox
 
 CODE = re.compile(r"\b(\d{6})\b")
@@ -18,6 +23,11 @@ class Outbox:
         self.path = path
 
     def messages(self, to: str | None = None) -> list[dict[str, Any]]:
+        send_texts()
+        return self.sent(to)
+
+    def sent(self, to: str | None = None) -> list[dict[str, Any]]:
+        """What has left so far, without playing the worker."""
         return [m for m in read_outbox(self.path) if to is None or m["to"] == to]
 
     def last_code(self, to: str | None = None) -> str:

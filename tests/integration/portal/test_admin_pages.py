@@ -1,5 +1,6 @@
 """The operators' admin: the census list readable at 1280 px, a person's page leading to
-their census lookup and their referrals, phones written as everywhere else."""
+their census lookup and their referrals, phones written as everywhere else; only
+superusers grant permissions or change the team's accounts."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Page
 
 from accounts.models import CustomUser
 from cedula_domain import AnswerSource, LookupStatus
-from integration.portal.census_support import PLACE, as_operator, store
+from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +78,98 @@ def test_the_list_of_people_writes_phones_in_the_national_format(client: Client,
 
     assert "300 111 2233" in page
     assert "+573001112233" not in page
+
+
+# Who grants permissions
+
+PERMISSION_INPUTS = ('name="is_staff"', 'name="is_superuser"', 'name="groups"')
+
+
+def user_page(user: CustomUser) -> str:
+    return reverse("admin:accounts_customuser_change", args=[user.pk])
+
+
+def test_staff_who_may_change_people_cannot_make_themselves_superuser(client: Client):
+    staff_client = as_staff_with(client, "view_customuser", "change_customuser")
+    staff = CustomUser.objects.get(is_staff=True)
+    granted = set(staff.user_permissions.all())
+    team = Group.objects.create(name="Operación")
+    team.permissions.set(Permission.objects.all())
+
+    page = staff_client.get(user_page(staff)).text
+    response = staff_client.post(
+        user_page(staff),
+        {
+            "cedula": staff.cedula,
+            "nombre_completo": "Soporte Técnico",
+            "telefono": "300 123 4568",
+            "is_active": "on",
+            "is_staff": "on",
+            "is_superuser": "on",
+            "groups": [team.pk],
+            "user_permissions": list(Permission.objects.values_list("pk", flat=True)),
+        },
+    )
+
+    assert 'name="nombre_completo"' in page
+    assert not any(field in page for field in (*PERMISSION_INPUTS, 'name="user_permissions"'))
+    assert response.status_code == 302
+    staff.refresh_from_db()
+    assert staff.nombre_completo == "Soporte Técnico"  # the rest of the form was saved
+    assert not staff.is_superuser
+    assert set(staff.user_permissions.all()) == granted
+    assert not staff.groups.exists()
+
+
+def test_a_superuser_grants_permissions_from_a_persons_page(client: Client, person):
+    page = as_operator(client).get(user_page(person)).text
+
+    assert all(field in page for field in PERMISSION_INPUTS)
+
+
+def test_staff_who_may_change_people_only_see_another_team_members_account(client: Client, person):
+    staff_client = as_staff_with(client, "view_customuser", "change_customuser")
+    operator = CustomUser.objects.create_superuser(
+        "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
+    )
+    password_page = reverse("admin:auth_user_password_change", args=[operator.pk])
+
+    shown = staff_client.get(user_page(operator))
+    changed = staff_client.post(
+        user_page(operator),
+        {"cedula": operator.cedula, "nombre_completo": "Operadora", "telefono": "310 000 0000"},
+    )
+
+    assert shown.status_code == 200
+    assert 'name="telefono"' not in shown.text
+    assert changed.status_code == 403
+    assert staff_client.get(password_page).status_code == 403
+    operator.refresh_from_db()
+    assert operator.telefono == "+573001234567"
+    assert 'name="telefono"' in staff_client.get(user_page(person)).text
+
+
+def test_staff_who_may_change_their_group_cannot_grant_it_permissions(client: Client):
+    staff_client = as_staff_with(client, "view_group", "change_group")
+    team = Group.objects.create(name="Soporte")
+    team.user_set.add(CustomUser.objects.get(is_staff=True))
+    granted = set(team.permissions.all())
+    group_page = reverse("admin:auth_group_change", args=[team.pk])
+
+    page = staff_client.get(group_page).text
+    response = staff_client.post(
+        group_page,
+        {
+            "name": "Soporte ampliado",
+            "permissions": list(Permission.objects.values_list("pk", flat=True)),
+        },
+    )
+
+    assert 'name="permissions"' not in page
+    assert response.status_code == 302
+    team.refresh_from_db()
+    assert team.name == "Soporte ampliado"
+    assert set(team.permissions.all()) == granted
 
 
 @pytest.mark.browser

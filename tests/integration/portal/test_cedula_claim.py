@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+from unittest.mock import ANY
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.db import connection
@@ -12,8 +16,14 @@ from django.urls import reverse
 from accounts.claims.services import submit_claim
 from accounts.models import CedulaClaim, ClaimDecision, CustomUser
 from accounts.privacy.policy import POLICY_VERSION
-from integration.portal.census_support import as_operator, as_staff_with
+from cedula_domain import AnswerSource, LookupStatus
+from cedula_domain.priority import Priority
+from census.models import CedulaInfo
+from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
 from integration.portal.sms_support import Outbox
+from integration.referrals.referral_support import code_of, link_in, make_person
+from referrals.models import Leader, Referral, SharingConsentEntry
+from referrals.services import link_for, record_referral
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +142,7 @@ def test_staff_hand_the_account_over_to_the_claimant(
     assert confirmation.status_code == 200
     assert "Vas a entregar la cuenta de la cédula" in confirmation.text
     assert "Ana María Pérez" in confirmation.text
+    assert "La cuenta empieza de cero" in confirmation.text
     assert "El reclamante recibió un código por SMS" in done.text
     person.refresh_from_db()
     assert person.nombre_completo == "Ana María Pérez"
@@ -329,3 +340,141 @@ def test_the_audit_trail_cannot_be_edited_or_deleted_even_by_a_superuser(
     decision.refresh_from_db()
     assert decision.note == "original"
     assert CedulaClaim.objects.get().status == CedulaClaim.Status.REJECTED
+
+
+# The holder before the claim signed in from their own address and browser.
+HOLDER_ADDRESS = "203.0.113.7"
+HOLDER_BROWSER = "NavegadorDelAnterior/1.0"
+
+
+@pytest.fixture
+def holders_world(person: CustomUser) -> dict[str, Any]:
+    """What the account's holder built before the claim: a link, Beto (who shares his
+    voting place with them) and Carla (who does not) brought through it, Xiomara who
+    brought them and sees where they vote, leader status, and logins of their own."""
+    old_link = link_for(owner=person)
+    beto = make_person("43210987", "Beto Pérez")
+    carla = make_person("72123456", "Carla Gómez")
+    xiomara = make_person("52123456", "Xiomara Ruiz")
+    record_referral(referred=beto, link=old_link, shares_place=True)
+    record_referral(referred=carla, link=old_link, shares_place=False)
+    record_referral(referred=person, link=link_for(owner=xiomara), shares_place=True)
+    Leader.objects.create(person=person, meta=10)
+    holder = Client(REMOTE_ADDR=HOLDER_ADDRESS, HTTP_USER_AGENT=HOLDER_BROWSER)
+    credentials = {"username": "1234567", "password": SQUATTER_PASSWORD}
+    assert holder.post(reverse("accounts:login"), credentials).status_code == 302
+    # What the claimant must not inherit is there to inherit.
+    theirs = holder.get(reverse("accounts:my_data_json")).text
+    for trace in (HOLDER_ADDRESS, HOLDER_BROWSER, "Beto Pérez", "Xiomara Ruiz"):
+        assert trace in theirs, trace
+    return {"old_code": old_link.code, "beto": beto, "carla": carla, "xiomara": xiomara}
+
+
+def hand_over_and_log_in(client: Client, outbox: Outbox, capture) -> Client:
+    """Staff hand the account over; the claimant sets a password with the texted code and
+    is in, on a device of their own."""
+    with capture(execute=True):
+        decide(as_operator(client), "hand_over", a_claim())
+    claimant = Client()
+    password = "Clave-de-ana-2026"
+    response = claimant.post(
+        reverse("accounts:recovery_code"),
+        {
+            "cedula": "1234567",
+            "code": outbox.last_code(CLAIMANT_PHONE),
+            "new_password1": password,
+            "new_password2": password,
+        },
+    )
+    assert response.status_code == 302
+    return claimant
+
+
+def test_the_claimant_gets_an_account_afresh_and_the_people_brought_keep_theirs(
+    client: Client,
+    person: CustomUser,
+    holders_world: dict[str, Any],
+    outbox: Outbox,
+    django_capture_on_commit_callbacks,
+):
+    claimant = hand_over_and_log_in(client, outbox, django_capture_on_commit_callbacks)
+
+    people_page = claimant.get(reverse("referrals:my_people")).text
+    assert "Trajiste a <strong>0</strong> personas." in people_page
+    assert "Beto Pérez" not in people_page
+    assert "Carla Gómez" not in people_page
+    assert 'data-testid="red"' not in people_page  # no leader's network
+    assert 'data-testid="meta"' not in people_page  # nor their goal
+    assert code_of(link_in(people_page)) != holders_world["old_code"]
+    my_data = claimant.get(reverse("accounts:my_data")).text
+    download = claimant.get(reverse("accounts:my_data_json"))
+    mine = json.loads(download.content)
+    for trace in (HOLDER_ADDRESS, HOLDER_BROWSER, "Jorge Eliécer Gaitán", "Beto", "Xiomara"):
+        assert trace not in my_data, trace
+        assert trace not in download.text, trace
+    assert mine["cuenta"]["nombre_completo"] == "Ana María Pérez"
+    assert mine["referidos"] == {
+        "quién_te_invitó": None,
+        "tus_enlaces_de_invitación": [ANY],
+        "personas_que_invitaste": [],
+        "líder": None,
+    }
+    [acceptance] = mine["autorizaciones_de_la_política_de_datos"]
+    assert acceptance["versión"] == POLICY_VERSION
+    # Only the claimant's own sign-in, from the code, is there.
+    assert [login["navegador"] for login in mine["ingresos"]["ingresos"]] == [ANY]
+    assert mine["ingresos"]["intentos_fallidos"] == []
+    assert "Xiomara" not in claimant.get(reverse("accounts:profile")).text
+    # The people brought keep their accounts, with no referrer and nothing shared.
+    beto, carla = holders_world["beto"], holders_world["carla"]
+    assert set(CustomUser.objects.filter(pk__in=[beto.pk, carla.pk])) == {beto, carla}
+    assert not Referral.objects.filter(referred__in=[beto, carla]).exists()
+    assert not SharingConsentEntry.objects.filter(referral__referred=beto).exists()
+    # Xiomara, who brought the previous holder, sees nothing of the new one.
+    xiomara = Client()
+    xiomara.force_login(holders_world["xiomara"], "django.contrib.auth.backends.ModelBackend")
+    assert "Ana María Pérez" not in xiomara.get(reverse("referrals:my_people")).text
+    # The old link invites nobody, in nobody's name.
+    visitor = Client()
+    opened = visitor.get(reverse("referrals:follow", args=[holders_world["old_code"]]))
+    assert "Te invitó" not in visitor.get(opened.url).text
+    # Staff's trail keeps who held the account.
+    assert ClaimDecision.objects.get().previous_full_name == "Jorge Eliécer Gaitán"
+
+
+def test_a_hand_over_tells_nobody_who_had_shared_with_the_previous_holder(
+    client: Client,
+    person: CustomUser,
+    holders_world: dict[str, Any],
+    outbox: Outbox,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(as_operator(client), "hand_over", a_claim())
+
+    assert [sms["to"] for sms in outbox.messages()] == [CLAIMANT_PHONE]
+
+
+def test_the_census_answer_stays_with_the_cedula_after_a_hand_over(
+    client: Client, person: CustomUser, outbox: Outbox, django_capture_on_commit_callbacks
+):
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE, source=AnswerSource.REGISTRADURIA)
+
+    claimant = hand_over_and_log_in(client, outbox, django_capture_on_commit_callbacks)
+
+    lookup = CedulaInfo.objects.get(cedula="1234567")
+    assert (lookup.status, lookup.source, lookup.puesto) == ("found", "registraduria", PLACE.puesto)
+    assert PLACE.puesto in claimant.get(reverse("census:home")).text
+
+
+def test_what_the_previous_holder_told_of_the_census_goes_and_the_lookup_starts_again(
+    client: Client, person: CustomUser, outbox: Outbox, django_capture_on_commit_callbacks
+):
+    store(person, status=LookupStatus.FOUND, voting_place=PLACE, source=AnswerSource.PERSON)
+
+    claimant = hand_over_and_log_in(client, outbox, django_capture_on_commit_callbacks)
+
+    lookup = CedulaInfo.objects.get(cedula="1234567")
+    assert (lookup.status, lookup.source, lookup.puesto) == ("pending", "", "")
+    assert lookup.priority == Priority.FIRST.value
+    assert PLACE.puesto not in claimant.get(reverse("census:home")).text

@@ -347,6 +347,38 @@ def test_a_person_tells_their_cedula_is_valid_but_they_may_not_vote(logged_in: C
     assert row(person)["voting_restricted"] is True
 
 
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {
+            "attempts": 1,
+            "last_failure_kind": FailureKind.UNAVAILABLE,
+            "last_failure_message": "timeout",
+        },
+        {
+            "attempts": 1,
+            "last_failure_kind": FailureKind.BLOCKED,
+            "last_block_kind": BlockKind.FIREWALL,
+        },
+    ],
+    ids=["first lookup queued", "retry after the site failed", "retry after a firewall"],
+)
+def test_a_report_the_card_does_not_offer_is_refused_and_changes_nothing(
+    logged_in: Client, person, changes
+):
+    store(person, **changes)
+    before = row(person)
+    assert "Cuéntanos qué te salió" not in card(logged_in)
+
+    response = logged_in.post(REPORT_URL, FOUND_REPORT, follow=True)
+
+    assert "No guardamos esta respuesta: por ahora no hace falta" in response.text
+    assert "Colegio de Boyacá" not in response.text
+    assert row(person) == before
+    assert logged_in.get(reverse("census:status")).json()["source"] is None
+
+
 def test_a_report_while_a_lookup_runs_is_refused_and_changes_nothing(logged_in: Client, person):
     store(
         person,

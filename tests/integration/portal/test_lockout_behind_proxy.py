@@ -71,6 +71,43 @@ def test_a_forged_forwarded_for_gives_the_attacker_no_fresh_start(
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER}
 
 
+def unclosed_quote(attempt: int) -> str:
+    """Issue 19's forgery: an address of the client's choosing, then a quote never closed,
+    which made the old reader swallow the entry the proxy appended after it."""
+    return f'6.6.0.{attempt}, "'
+
+
+def test_an_unclosed_quote_in_the_forwarded_for_does_not_stop_the_lockout(
+    behind_one_proxy, person: CustomUser, settings
+):
+    limit = settings.AXES_FAILURE_LIMIT
+    for attempt in range(limit - 1):
+        forging = through_proxy(ATTACKER, forged=unclosed_quote(attempt))
+        assert log_in(forging, person.cedula, "no-es-la-clave").status_code == 200
+
+    fifth = log_in(through_proxy(ATTACKER, forged=unclosed_quote(limit)), person.cedula, "mala")
+
+    assert locked_out(fifth)
+    forging = through_proxy(ATTACKER, forged=unclosed_quote(limit + 1))
+    assert locked_out(log_in(forging, person.cedula, PASSWORD))
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER}
+
+
+def test_an_unclosed_quote_in_the_forwarded_for_does_not_lift_the_login_rate(
+    behind_one_proxy, person: CustomUser, settings
+):
+    limit = int(settings.LOGIN_RATE.split("/")[0])
+    for index in range(limit):
+        sprayer = through_proxy(ATTACKER, forged=unclosed_quote(index))
+        assert log_in(sprayer, str(8_000_000 + index), "Clave-comun-2026").status_code == 200
+
+    refused = log_in(through_proxy(ATTACKER, forged=unclosed_quote(limit)), person.cedula, PASSWORD)
+
+    assert refused.status_code == 429
+    assert "Demasiadas solicitudes seguidas" in refused.text
+    assert log_in(through_proxy(CITIZEN), person.cedula, PASSWORD).status_code == 302
+
+
 def test_without_trusted_proxies_the_forwarded_for_header_counts_for_nothing(
     person: CustomUser, settings
 ):

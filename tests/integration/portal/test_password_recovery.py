@@ -6,11 +6,15 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_q.models import OrmQ
 
-from accounts.models import CodePurpose, CustomUser, IssuedCode
+from accounts.models import CodePurpose, CustomUser, IssuedCode, OutgoingText
+from accounts.phone.tasks import send_texts
 from accounts.phone.verification import send_verification_code
 from adapters.sms import SmsConfig
 from integration.portal.sms_support import Outbox
@@ -25,7 +29,10 @@ REFUSED = "El código no es correcto, ya se usó o venció."
 
 
 def ask_for_code(client: Client, cedula: str = "1.234.567"):
-    return client.post(RECOVER, {"cedula": cedula}, follow=True)
+    """Ask, and let a worker send what is due (the SMS leaves after the answer)."""
+    response = client.post(RECOVER, {"cedula": cedula}, follow=True)
+    send_texts()
+    return response
 
 
 def send_code(client: Client, code: str, cedula: str = "1234567", password: str = NEW_PASSWORD):
@@ -85,6 +92,38 @@ def test_asking_for_a_code_answers_the_same_whether_or_not_the_cedula_has_an_acc
     assert page_without(existing.text, "1234567") == page_without(missing.text, "7654321")
     assert len(outbox.messages()) == 1
     assert "2233" not in existing.text  # not even the end of the phone number
+
+
+# What differs between any two statements alike: strings (the cédula, times, keys), numbers
+# (the account's id, savepoints' names) and NULL (no account).
+LITERALS = re.compile(r"'(?:[^']|'')*'|\d+|\bNULL\b")
+
+
+def statements_of(cedula: str, address: str, capture) -> list[str]:
+    """The statements an ask for a code runs, its commit's wake-up included, literals out."""
+    with CaptureQueriesContext(connection) as queries, capture(execute=True):
+        response = Client(REMOTE_ADDR=address).post(RECOVER, {"cedula": cedula})
+    assert response.status_code == 302
+    return [LITERALS.sub("?", query["sql"]) for query in queries.captured_queries]
+
+
+def test_asking_for_a_code_runs_the_same_queries_either_way_and_sends_no_sms_meanwhile(
+    person: CustomUser, outbox: Outbox, django_capture_on_commit_callbacks
+):
+    existing = statements_of("1234567", "192.0.2.1", django_capture_on_commit_callbacks)
+    missing = statements_of("7654321", "192.0.2.2", django_capture_on_commit_callbacks)
+
+    assert len(existing) == len(missing)
+    assert existing == missing
+    assert outbox.sent() == []  # the SMS service was not called inside either request
+    assert OutgoingText.objects.count() == 2
+    assert OrmQ.objects.count() == 2  # one wake-up each, alike
+
+    send_texts()
+
+    [sms] = outbox.sent()
+    assert sms["to"] == PHONE
+    assert not OutgoingText.objects.exists()
 
 
 def test_a_cedula_that_cannot_exist_is_explained(client: Client, outbox: Outbox):
@@ -261,6 +300,7 @@ def test_when_the_sms_cannot_leave_the_page_says_the_same_and_the_code_does_not_
 
     assert "Si la cédula tiene una cuenta, enviamos un código" in response.text
     assert not IssuedCode.objects.exists()
+    assert not OutgoingText.objects.exists()
 
 
 def test_asking_for_codes_is_limited_per_client_address(client: Client, settings, outbox):

@@ -4,16 +4,23 @@ reports are limited, and a limit reached is a Spanish page with HTTP 429, never 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+import redis
 from django.core.cache import cache
+from django.core.checks import Tags, run_checks
 from django.db import connection, connections
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django_ratelimit.core import get_usage
 
 from accounts.models import CustomUser
+from integration.fleet.fleet_harness import RedisDatabase, Unreachable
 from integration.portal.registration_support import PASSWORD, registration_data
+from portal.client_address import by_client_address
+from portal.rate_limits import enforce_limit
 
 pytestmark = pytest.mark.django_db
 
@@ -219,3 +226,166 @@ def test_concurrent_requests_are_all_counted():
 
     assert cache.get("concurrente") == threads * per_thread
     cache.delete("concurrente")
+
+
+# Counts no traffic can evict
+
+
+@pytest.fixture(
+    params=[
+        "database",
+        # A Redis database claimed for the test (the fleet's harness) and emptied after it;
+        # one at a time with the other tests of the local servers.
+        pytest.param("redis", marks=pytest.mark.xdist_group("shared_servers")),
+    ]
+)
+def counts_kept_in(request: pytest.FixtureRequest, settings) -> Iterator[str]:
+    """The counts where the portal keeps them: the embedded database cache, or Redis
+    (REDIS_URL)."""
+    if request.param == "database":
+        yield request.param
+        return
+    try:
+        claimed = RedisDatabase.claim()
+    except Unreachable as error:
+        pytest.skip(f"no Redis server to count in: {error}")
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": claimed.url,
+        },
+    }
+    try:
+        yield request.param
+    finally:
+        claimed.release()
+
+
+def flood_address(index: int) -> str:
+    return f"198.18.{index // 250}.{index % 250 + 1}"
+
+
+def one_login_from_each_of(count: int) -> None:
+    """What ``count`` other clients leave in the counts with one login each: the login's
+    limit counted as its view counts it."""
+    factory = RequestFactory()
+    for index in range(count):
+        request = factory.post(LOGIN, REMOTE_ADDR=flood_address(index))
+        enforce_limit(request, group="login", rate_setting="LOGIN_RATE")
+
+
+def test_a_flood_of_other_addresses_gives_a_limited_address_no_fresh_start(
+    counts_kept_in, settings, person
+):
+    limit = limit_of(settings.LOGIN_RATE)
+    sprayer = Client(REMOTE_ADDR=ATTACKER)
+    for index in range(limit):
+        response = sprayer.post(LOGIN, {"username": str(8_000_000 + index), "password": PASSWORD})
+        assert response.status_code == 200
+
+    one_login_from_each_of(1_000)
+
+    assert_limited(sprayer.post(LOGIN, {"username": person.cedula, "password": PASSWORD}))
+    # Where a count had been evicted, it was by luck not the sprayer's: none was.
+    assert logins_counted_from(1_000, settings) == [1] * 1_000
+
+
+def logins_counted_from(count: int, settings) -> list[int]:
+    factory = RequestFactory()
+    return [
+        get_usage(
+            factory.post(LOGIN, REMOTE_ADDR=flood_address(index)),
+            group="login",
+            key=by_client_address,
+            rate=settings.LOGIN_RATE,
+            increment=False,
+        )["count"]
+        for index in range(count)
+    ]
+
+
+def cache_rows() -> int:
+    table = connection.ops.quote_name("pagina_madre_cache")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {table}")
+        return cursor.fetchone()[0]
+
+
+def test_a_write_to_a_full_table_deletes_the_expired_counts_and_keeps_every_live_one():
+    before = cache_rows()
+    for index in range(400):
+        cache.set(f"vigente-{index}", index, 3600)
+        # A timeout of 0 stores an entry already expired: a window that ended.
+        cache.set(f"vencido-{index}", index, 0)
+    assert cache_rows() > before + 400
+
+    cache.set("uno-mas", 1, 3600)
+
+    assert cache_rows() == before + 401
+    assert cache.get_many([f"vigente-{index}" for index in range(400)]) == {
+        f"vigente-{index}": index for index in range(400)
+    }
+
+
+LOCAL_REDIS = "redis://127.0.0.1:6379/0"
+
+
+def counting_in_redis(settings, url: str) -> None:
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url},
+    }
+
+
+def cache_deploy_warnings() -> set[str]:
+    return {
+        message.id
+        for message in run_checks(include_deployment_checks=True, tags=[Tags.caches])
+        if message.id.startswith("portal.")
+    }
+
+
+@pytest.fixture
+def local_redis() -> Iterator[redis.Redis]:
+    server = redis.Redis.from_url(LOCAL_REDIS, socket_connect_timeout=2)
+    try:
+        server.ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no local Redis to check: {error}")
+    yield server
+    server.close()
+
+
+def test_the_database_cache_needs_no_word_about_eviction():
+    assert cache_deploy_warnings() == set()
+
+
+@pytest.mark.xdist_group("shared_servers")
+def test_a_redis_that_never_evicts_passes_the_deploy_checks(settings, local_redis):
+    assert local_redis.config_get("maxmemory-policy")["maxmemory-policy"] == "noeviction"
+    counting_in_redis(settings, LOCAL_REDIS)
+
+    assert cache_deploy_warnings() == set()
+
+
+@pytest.mark.xdist_group("shared_servers")
+def test_a_redis_that_may_evict_the_counts_is_a_deploy_warning(settings, local_redis):
+    if int(local_redis.config_get("maxmemory")["maxmemory"]) != 0:
+        pytest.skip("the local Redis has a memory limit: no test may make it evict")
+    counting_in_redis(settings, LOCAL_REDIS)
+    original = local_redis.config_get("maxmemory-policy")["maxmemory-policy"]
+    # Without a memory limit no policy ever evicts: the server's keys are safe meanwhile.
+    local_redis.config_set("maxmemory-policy", "volatile-lru")
+    try:
+        warnings = cache_deploy_warnings()
+    finally:
+        local_redis.config_set("maxmemory-policy", original)
+
+    assert warnings == {"portal.W001"}
+
+
+def test_a_redis_whose_policy_cannot_be_read_is_a_deploy_warning(settings):
+    counting_in_redis(settings, "redis://127.0.0.1:1/0")
+
+    assert cache_deploy_warnings() == {"portal.W002"}

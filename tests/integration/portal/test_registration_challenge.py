@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from accounts.identity.challenge import CHALLENGE_LIFETIME, NOT_SOLVED
-from accounts.models import CustomUser
+from accounts.identity.challenge import CHALLENGE_LIFETIME, NOT_SOLVED, new_challenge
+from accounts.models import CustomUser, UsedChallenge
 from integration.portal.csp_support import watch_for_violations
 from integration.portal.registration_support import registration_data
 
@@ -124,6 +124,48 @@ def test_a_solution_serves_for_one_registration_only(challenge_on, client: Clien
 
     assert again.status_code == 200
     assert not CustomUser.objects.filter(cedula="7654321").exists()
+
+
+def other_address(index: int) -> str:
+    return f"198.18.{index // 250}.{index % 250 + 1}"
+
+
+@pytest.mark.django_db
+def test_a_used_solution_stays_refused_after_hundreds_of_other_posts(challenge_on, client):
+    reto = solution(challenge_of(client.get(REGISTER).text))
+    assert client.post(REGISTER, registration_data(reto=reto)).status_code == 302
+
+    # Each from an address of its own, each using up a solution of its own, each counted
+    # by the limits: 200 such posts once evicted the mark of the first use.
+    others = Client()
+    for index in range(250):
+        mistaken = registration_data(
+            reto=solution(new_challenge()), cedula=str(7_000_000 + index), password2="Otra-2026"
+        )
+        sent = others.post(REGISTER, mistaken, REMOTE_ADDR=other_address(index))
+        assert sent.status_code == 200
+
+    again = others.post(
+        REGISTER, registration_data(reto=reto, cedula="7654321"), REMOTE_ADDR=other_address(250)
+    )
+
+    assert again.status_code == 200
+    assert html.escape(NOT_SOLVED) in again.text or NOT_SOLVED in again.text
+    assert not CustomUser.objects.filter(cedula="7654321").exists()
+
+
+@pytest.mark.django_db
+def test_the_marks_of_expired_challenges_go_as_new_solutions_are_used(challenge_on, client):
+    now = timezone.now()
+    UsedChallenge.objects.create(signature="a" * 64, expires_at=now - timedelta(seconds=1))
+    UsedChallenge.objects.create(signature="b" * 64, expires_at=now + timedelta(minutes=5))
+
+    assert register_solving(client).status_code == 302
+
+    kept = set(UsedChallenge.objects.values_list("signature", flat=True))
+    assert "a" * 64 not in kept
+    assert "b" * 64 in kept
+    assert len(kept) == 2
 
 
 @pytest.mark.django_db

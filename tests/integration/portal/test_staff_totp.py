@@ -1,12 +1,15 @@
 """The optional second factor for staff (STAFF_TOTP=1): the admin lets in only staff who
-typed a code from their enrolled TOTP device as they logged in."""
+typed a code from their enrolled TOTP device as they logged in; a device's secret is shown
+once, at enrollment, and never again."""
 
 from __future__ import annotations
 
+from base64 import b32encode
 from io import StringIO
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
@@ -21,6 +24,8 @@ ADMIN = reverse("admin:index")
 ADMIN_LOGIN = reverse("admin:login")
 CEDULA = "1010101"
 PASSWORD = "Admin-clave-2026"
+READER = "2020202"
+READER_PASSWORD = "Soporte-clave-2026"
 
 
 @pytest.fixture
@@ -45,9 +50,50 @@ def code(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, device.step, device.t0, device.digits):0{device.digits}d}"
 
 
-def admin_login(client: Client, **fields: str):
+def admin_login(client: Client, cedula: str = CEDULA, password: str = PASSWORD, **fields: str):
     return client.post(
-        ADMIN_LOGIN, {"username": CEDULA, "password": PASSWORD, "next": ADMIN, **fields}
+        ADMIN_LOGIN, {"username": cedula, "password": password, "next": ADMIN, **fields}
+    )
+
+
+@pytest.fixture
+def device_reader(staff_totp, client: Client) -> Client:
+    """Staff who may view TOTP devices and nothing else, in the admin with their own code."""
+    reader = CustomUser.objects.create_user(
+        READER,
+        READER_PASSWORD,
+        nombre_completo="Soporte",
+        telefono="+573001234568",
+        is_staff=True,
+    )
+    reader.user_permissions.add(Permission.objects.get(codename="view_totpdevice"))
+    enroll(READER)
+    admin_login(
+        client, READER, READER_PASSWORD, otp_token=code(TOTPDevice.objects.get(user=reader))
+    )
+    assert client.get(ADMIN).status_code == 200
+    return client
+
+
+def device_pages(device: TOTPDevice) -> dict[str, str]:
+    return {
+        "list": reverse("admin:otp_totp_totpdevice_changelist"),
+        "page": reverse("admin:otp_totp_totpdevice_change", args=[device.pk]),
+        "config": reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk}),
+        "qrcode": reverse("admin:otp_totp_totpdevice_qrcode", kwargs={"pk": device.pk}),
+    }
+
+
+def shows_the_secret(page: str, device: TOTPDevice) -> bool:
+    return any(
+        secret in page
+        for secret in (
+            device.key,
+            b32encode(device.bin_key).decode(),
+            "otpauth://",
+            device_pages(device)["config"],
+            device_pages(device)["qrcode"],
+        )
     )
 
 
@@ -132,3 +178,35 @@ def test_only_staff_can_be_enrolled(person: CustomUser, is_staff):
     with pytest.raises(CommandError, match="is_staff"):
         enroll(cedula)
     assert not TOTPDevice.objects.exists()
+
+
+def test_staff_who_may_view_devices_see_them_without_secret_and_never_their_qr_code(
+    device_reader: Client, operator
+):
+    enroll(CEDULA)
+    device = TOTPDevice.objects.get(user=operator)
+    pages = device_pages(device)
+
+    listing = device_reader.get(pages["list"])
+    page = device_reader.get(pages["page"])
+
+    assert (listing.status_code, page.status_code) == (200, 200)
+    assert "Administración" in page.text  # the device is shown, its secret is not
+    assert not shows_the_secret(listing.text, device)
+    assert not shows_the_secret(page.text, device)
+    assert device_reader.get(pages["config"]).status_code == 403
+    assert device_reader.get(pages["qrcode"]).status_code == 403
+
+
+def test_not_even_a_superuser_reads_a_secret_after_enrollment(staff_totp, client: Client, operator):
+    enroll(CEDULA)
+    device = TOTPDevice.objects.get(user=operator)
+    admin_login(client, otp_token=code(device))
+    pages = device_pages(device)
+
+    page = client.get(pages["page"])
+
+    assert page.status_code == 200
+    assert not shows_the_secret(page.text, device)
+    assert client.get(pages["config"]).status_code == 403
+    assert client.get(pages["qrcode"]).status_code == 403

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import requests
@@ -13,8 +13,10 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import CustomUser
+from cedula_domain import AnswerSource
+from census.models import CedulaInfo
 from integration.lookups.lookup_harness import _CSRF_TOKEN, Portal
-from referrals.models import Referral, ReferralLink
+from referrals.models import Referral, ReferralLink, SharingConsentEntry
 
 _LINK_VALUE = re.compile(r'<input id="enlace"[^>]*value="([^"]+)"')
 
@@ -47,6 +49,44 @@ def brought(referrer: CustomUser, *people: CustomUser) -> None:
         Referral.objects.create(
             referrer=referrer, referred=person, link=link, created_at=datetime.now(UTC)
         )
+
+
+def many_brought_by(referrer: CustomUser, how_many: int) -> list[CustomUser]:
+    """``how_many`` people ``referrer`` brought, registered one minute apart (the last one
+    newest), each with a lookup that found their place; every other one shares it."""
+    start = datetime.now(UTC) - timedelta(days=1)
+    people = CustomUser.objects.bulk_create(
+        CustomUser(
+            cedula=str(30_000_000 + index),
+            nombre_completo=f"Persona {index:04d}",
+            telefono="+573001234567",
+            password="!",
+        )
+        for index in range(how_many)
+    )
+    referrals = Referral.objects.bulk_create(
+        Referral(referrer=referrer, referred=person, created_at=start + timedelta(minutes=index))
+        for index, person in enumerate(people)
+    )
+    CedulaInfo.objects.bulk_create(
+        CedulaInfo(
+            user=person,
+            cedula=person.cedula,
+            status="found",
+            source=AnswerSource.REGISTRADURIA.value,
+            requested_at=start,
+            departamento="ANTIOQUIA",
+            municipio="MEDELLIN",
+            puesto=f"PUESTO {index % 7}",
+            mesa=str(index),
+        )
+        for index, person in enumerate(people)
+    )
+    SharingConsentEntry.objects.bulk_create(
+        SharingConsentEntry(referral=referral, change="granted", at=start)
+        for referral in referrals[::2]
+    )
+    return people
 
 
 def item_of(page: str, name: str) -> str:

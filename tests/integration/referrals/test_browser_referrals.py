@@ -1,5 +1,6 @@
 """On a phone 360 px wide, in a real Chromium: the link, its QR code (decoded from what the
-screen shows), the copy button, and registering through the link."""
+screen shows), the copy button, registering through the link, and a long list of people
+page by page."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ import pytest
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page, expect
+from support.axe import assert_accessible
 
-from integration.referrals.referral_support import make_person
+from integration.accessibility.screens import at_each_screen, log_in
+from integration.referrals.referral_support import make_person, many_brought_by
 from referrals.models import Referral
+from referrals.selectors import PEOPLE_PER_PAGE
+from referrals.services import link_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -88,3 +93,32 @@ def test_on_a_phone_the_qr_code_reads_as_the_link_and_a_visitor_registers_throug
     assert (referral.referrer, referral.referred.cedula) == (ana, "43210987")
     assert referral.consent_entries.get().change == "granted"
     assert not [text for text in console if "Content Security Policy" in text]
+
+
+def test_on_a_phone_a_long_list_of_people_goes_page_by_page_and_stays_accessible(
+    browser_page: Page, live_server
+):
+    ana = make_person("1020304050", "Ana María Ríos")
+    link_for(owner=ana)
+    many_brought_by(ana, PEOPLE_PER_PAGE + 10)
+    page = browser_page
+    log_in(page, ana, live_server.url)
+    page.goto("/referidos/")
+    for screen in at_each_screen(page):
+        assert_accessible(page, f"referidos con paginas {screen}")
+
+    page.set_viewport_size(PHONE)
+    assert fits_the_screen(page)
+    pages = page.get_by_role("navigation", name="Páginas de la lista de personas")
+    expect(pages).to_contain_text("Página 1 de 2")
+    expect(page.get_by_test_id("persona")).to_have_count(PEOPLE_PER_PAGE)
+    pages.get_by_role("link", name="Página siguiente").click()
+
+    expect(pages).to_contain_text("Página 2 de 2")
+    expect(page.get_by_test_id("persona")).to_have_count(10)
+    expect(page.get_by_test_id("persona").first).to_contain_text("Persona 0009")
+    expect(page.get_by_test_id("origen").first).to_contain_text("Registraduría")
+    assert fits_the_screen(page)
+    assert_accessible(page, "referidos pagina 2 celular")
+    pages.get_by_role("link", name="Primera página").click()
+    expect(pages).to_contain_text("Página 1 de 2")

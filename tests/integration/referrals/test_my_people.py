@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 from urllib.parse import unquote
 
@@ -11,16 +13,19 @@ from accounts.models import CustomUser
 from cedula_domain import AnswerSource, Cancellation, LookupStatus, Restriction
 from cedula_domain.priority import Priority
 from census.models import CedulaInfo
+from census.presenter import SOURCE_WORDS
 from integration.portal.census_support import PLACE, store
 from integration.referrals.referral_support import (
     brought,
     code_of,
     item_of,
     make_person,
+    many_brought_by,
     my_link,
     spreadsheet_rows,
 )
 from referrals.models import Leader, Referral, ReferralLink, SharingConsentEntry
+from referrals.selectors import PEOPLE_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +45,14 @@ def share(person: CustomUser, *, consent: bool) -> None:
 
 def export_rows(client: Client) -> list[dict[str, str]]:
     return spreadsheet_rows(client.get(reverse("referrals:export")).content)
+
+
+_NAME = '<span class="fw-semibold text-break">'
+
+
+def names_on(page: str) -> list[str]:
+    """The names listed on a /referidos/ page, in their order."""
+    return [item.split("</span>")[0] for item in page.split(_NAME)[1:]]
 
 
 @pytest.fixture
@@ -238,10 +251,46 @@ def test_how_a_lookup_is_going_shows_without_consent(
     assert [row["Estado de la consulta"] for row in export_rows(ana_client)] == [words]
 
 
-def test_a_name_that_looks_like_a_formula_is_written_as_text(ana: CustomUser, ana_client):
-    brought(ana, make_person("43210987", '=HYPERLINK("http://x")'))
+# Names people typed that a spreadsheet would run, and the cell each must read as.
+HOSTILE_NAMES = {
+    '=HYPERLINK("http://x")': '\'=HYPERLINK("http://x")',
+    "x,=1+2,y": "x,=1+2,y",
+    "a\n=1+2": "a\n=1+2",
+    "@SUM(1)": "'@SUM(1)",
+    "-2+3": "'-2+3",
+    "+57 300": "'+57 300",
+    "  =1+2": "'  =1+2",
+    "\t=1+2": "'\t=1+2",
+    'x";=1+2;"y': 'x";=1+2;"y',
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-    assert export_rows(ana_client)[0]["Nombre"] == '\'=HYPERLINK("http://x")'
+
+def test_a_name_that_looks_like_a_formula_is_written_as_text(ana: CustomUser, ana_client):
+    for index, name in enumerate(HOSTILE_NAMES):
+        brought(ana, make_person(str(50_000_000 + index), name))
+
+    names = [row["Nombre"] for row in export_rows(ana_client)]
+
+    assert sorted(names) == sorted(HOSTILE_NAMES.values())
+
+
+def test_every_field_is_quoted_so_no_separator_inside_a_cell_starts_another(
+    ana: CustomUser, ana_client
+):
+    """Whatever list separator the spreadsheet splits on (";" in Colombia, "," or a tab
+    elsewhere), a quoted field is one cell: no cell begins with a formula's start."""
+    for index, name in enumerate(HOSTILE_NAMES):
+        brought(ana, make_person(str(50_000_000 + index), name))
+
+    text = ana_client.get(reverse("referrals:export")).content.decode().removeprefix("\ufeff")
+
+    records = text.split("\r\n")[:-1]
+    assert len(records) == 1 + len(HOSTILE_NAMES)
+    assert all(record.startswith('"') and record.endswith('"') for record in records)
+    for separator in (";", ",", "\t"):
+        cells = [cell for row in csv.reader(io.StringIO(text), delimiter=separator) for cell in row]
+        assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)], separator
 
 
 def test_nobody_sees_anyone_elses_people(her_people):
@@ -396,11 +445,11 @@ def test_my_people_page_takes_a_few_queries_whatever_the_number_of_people(
         Referral(referrer=people[0], referred=person, created_at=now) for person in second_level
     )
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(15):
         response = ana_client.get(reverse("referrals:my_people"))
 
     page = response.content.decode()
-    assert page.count('data-testid="persona"') == 200
+    assert page.count('data-testid="persona"') == PEOPLE_PER_PAGE
     assert "Trajiste a <strong>200</strong> personas" in page
     assert "Lugar de votación no compartido: 100" in page
     assert "invitaron a <strong>3</strong> más" in page
@@ -442,3 +491,118 @@ def test_a_leader_with_nobody_to_look_up_again_keeps_the_days_turn(
 
     assert "no hay nada que volver a consultar" in response.content.decode()
     assert not leader.refreshes.exists()
+
+
+@pytest.mark.parametrize("source", list(AnswerSource), ids=lambda source: source.value)
+def test_who_gave_each_answer_shows_beside_it_and_in_the_spreadsheet_only_with_consent(
+    ana: CustomUser, ana_client: Client, source: AnswerSource
+):
+    gil, hugo = make_person("52345678", "Gil Soto"), make_person("80123456", "Hugo Mora")
+    brought(ana, gil, hugo)
+    for person in (gil, hugo):
+        store(person, status=LookupStatus.FOUND, voting_place=PLACE, source=source)
+    share(gil, consent=True)
+    words = SOURCE_WORDS[source]
+
+    page = ana_client.get(reverse("referrals:my_people")).content.decode()
+
+    gil_item, hugo_item = item_of(page, "Gil Soto"), item_of(page, "Hugo Mora")
+    assert "Encontrada" in gil_item
+    assert f'<span class="visually-hidden">Origen del dato: </span>{words}' in gil_item
+    assert 'data-testid="origen"' not in hugo_item
+    assert words not in hugo_item
+    rows = {row["Nombre"]: row["Origen del dato"] for row in export_rows(ana_client)}
+    assert rows == {"Gil Soto": words, "Hugo Mora": "no compartido"}
+
+
+def test_no_source_shows_beside_a_lookup_that_has_no_answer_yet(
+    ana: CustomUser, ana_client: Client, her_people
+):
+    hugo = make_person("80123456", "Hugo Mora")
+    brought(ana, hugo)
+    store(hugo, status=LookupStatus.PENDING)
+    share(hugo, consent=True)
+
+    page = ana_client.get(reverse("referrals:my_people")).content.decode()
+
+    assert 'data-testid="origen"' not in item_of(page, "Hugo Mora")
+    assert {row["Nombre"]: row["Origen del dato"] for row in export_rows(ana_client)}[
+        "Hugo Mora"
+    ] == ""
+
+
+def test_my_people_come_fifty_a_page_newest_first_with_a_way_through_the_pages(
+    ana: CustomUser, ana_client: Client
+):
+    people = many_brought_by(ana, 2 * PEOPLE_PER_PAGE + 20)
+    newest_first = [person.nombre_completo for person in reversed(people)]
+    url = reverse("referrals:my_people")
+
+    first = ana_client.get(url).content.decode()
+    second = ana_client.get(url, {"pagina": "2"}).content.decode()
+    last = ana_client.get(url, {"pagina": "3"}).content.decode()
+
+    assert names_on(first) == newest_first[:PEOPLE_PER_PAGE]
+    assert names_on(second) == newest_first[PEOPLE_PER_PAGE : 2 * PEOPLE_PER_PAGE]
+    assert names_on(last) == newest_first[2 * PEOPLE_PER_PAGE :]
+    nav = first[first.index('<nav class="mt-3"') :].split("</nav>")[0]
+    assert 'aria-label="Páginas de la lista de personas"' in nav
+    assert "Página <strong>1</strong> de 3" in nav
+    assert 'href="?pagina=2#personas" rel="next"' in nav
+    assert 'href="?pagina=3#personas"' in nav
+    assert 'rel="prev"' not in nav
+    assert "Personas 51 a 100 de 120, de la más reciente a la más antigua." in second
+    assert 'href="?pagina=1#personas" rel="prev"' in second
+    assert 'rel="next"' not in last
+
+
+def test_every_page_of_my_people_has_the_totals_of_everyone(ana: CustomUser, ana_client: Client):
+    many_brought_by(ana, 2 * PEOPLE_PER_PAGE + 20)
+
+    for number in ("1", "3"):
+        page = ana_client.get(reverse("referrals:my_people"), {"pagina": number})
+        totals = page.content.decode().split('data-testid="personas"')[0]
+        assert "Trajiste a <strong>120</strong> personas" in totals
+        assert "Encontrada: <strong>60</strong>" in totals
+        assert "Resultado no compartido: <strong>60</strong>" in totals
+        assert "Lugar de votación no compartido: 60" in totals
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("99", 3), ("tres", 1), ("-1", 3), ("", 1)])
+def test_a_page_number_out_of_range_or_not_a_number_shows_the_nearest_page(
+    ana: CustomUser, ana_client: Client, asked: str, shown: int
+):
+    many_brought_by(ana, 2 * PEOPLE_PER_PAGE + 20)
+
+    page = ana_client.get(reverse("referrals:my_people"), {"pagina": asked})
+
+    assert page.status_code == 200
+    assert f"Página <strong>{shown}</strong> de 3" in page.content.decode()
+
+
+def test_a_short_list_has_no_pages_to_go_through(ana_client: Client, her_people):
+    page = ana_client.get(reverse("referrals:my_people")).content.decode()
+
+    assert 'data-testid="paginas"' not in page
+    assert "De la más reciente a la más antigua." in page
+
+
+def test_the_spreadsheet_has_everyone_not_one_page(ana: CustomUser, ana_client: Client):
+    people = many_brought_by(ana, 2 * PEOPLE_PER_PAGE + 20)
+
+    rows = export_rows(ana_client)
+
+    assert [row["Nombre"] for row in rows] == [p.nombre_completo for p in reversed(people)]
+
+
+def test_the_largest_puestos_are_listed_and_the_others_summed_up_in_one_line(
+    ana: CustomUser, ana_client: Client, monkeypatch
+):
+    monkeypatch.setattr("referrals.views.PUESTOS_SHOWN", 3)
+    many_brought_by(ana, 70)  # 35 places shared, over 7 puestos
+
+    page = ana_client.get(reverse("referrals:my_people")).content.decode()
+
+    by_puesto = page[page.index('data-testid="por-puesto"') :].split("</ul>")[0]
+    assert by_puesto.count("<li") == 3
+    assert "Y 4 puestos más, con 20 personas en total." in page

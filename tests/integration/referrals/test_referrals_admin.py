@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import CustomUser
-from cedula_domain import LookupStatus
+from cedula_domain import AnswerSource, LookupStatus
 from integration.portal.census_support import PLACE, as_operator, store
 from integration.referrals.referral_support import brought, make_person, my_link
 from referrals.models import Leader, Referral, ReferralLink
@@ -29,7 +29,7 @@ def tree() -> dict[str, CustomUser]:
         my_link(client)
     brought(people["ana"], people["beto"], people["carla"])
     brought(people["beto"], people["eva"])
-    store(people["beto"], status=LookupStatus.FOUND, voting_place=PLACE)
+    store(people["beto"], status=LookupStatus.FOUND, voting_place=PLACE, source=AnswerSource.PERSON)
     return people
 
 
@@ -81,6 +81,8 @@ def test_staff_make_someone_a_leader_with_a_goal_and_see_their_people(operator: 
     assert "Beto Pérez" in page
     assert "Carla Gómez" in page
     assert f"{PLACE.puesto} · mesa {PLACE.mesa}" in page
+    assert "<th>Origen del dato</th>" in page
+    assert "<td>Encontrada</td><td>Informado por la persona</td>" in page
     assert "Eva Ruiz" not in page
     listing = operator.get(reverse("admin:referrals_leader_changelist")).content.decode()
     assert "20 %" in listing

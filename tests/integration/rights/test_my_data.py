@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from accounts.models import CustomUser
 from accounts.privacy.consents import accept_policy
+from accounts.privacy.data_sections import SHOWN_ITEMS
 from cedula_domain import AnswerSource, LookupStatus
 from integration.portal.census_support import PLACE, store
 from integration.referrals.referral_support import brought, make_person
@@ -80,3 +81,23 @@ def test_a_person_with_no_lookup_or_referrals_gets_the_sections_they_have(logged
     assert "consulta_del_censo" not in data
     assert data["referidos"]["quién_te_invitó"] is None
     assert data["autorizaciones_de_la_política_de_datos"] == []
+
+
+def test_a_long_list_shows_its_first_items_and_leads_to_the_download_that_holds_every_one(
+    person: CustomUser, logged_in: Client, django_assert_max_num_queries
+):
+    link_for(owner=person)
+    people = [make_person(str(7_000_000 + n), f"Invitada {n:02d}") for n in range(SHOWN_ITEMS + 5)]
+    brought(person, *people)
+
+    with django_assert_max_num_queries(15):
+        page = logged_in.get(reverse("accounts:my_data")).text
+    data = json.loads(logged_in.get(reverse("accounts:my_data_json")).content)
+
+    assert "Invitada 00" in page
+    assert f"Invitada {SHOWN_ITEMS - 1:02d}" in page
+    assert f"Invitada {SHOWN_ITEMS:02d}" not in page
+    more = page[page.index("Y 5 más") :].split("</dd>")[0]
+    assert f'<a href="{reverse("accounts:my_data_json")}" download>' in more
+    invited = data["referidos"]["personas_que_invitaste"]
+    assert [entry["nombre"] for entry in invited] == [each.nombre_completo for each in people]

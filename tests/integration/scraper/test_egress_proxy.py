@@ -75,6 +75,25 @@ def test_a_tunnel_to_the_workers_machine_is_refused_without_connecting(
     assert internal_endpoint.connections == 0
 
 
+@pytest.mark.parametrize(
+    "host",
+    [
+        "[64:ff9b::7f00:1]",  # NAT64
+        "[2002:7f00:1::1]",  # 6to4
+        "[::7f00:1]",  # IPv4-compatible
+        "[::ffff:0:7f00:1]",  # IPv4-translated
+    ],
+)
+def test_a_request_for_the_workers_machine_spelled_in_ipv6_is_refused_without_connecting(
+    proxy: EgressProxy, internal_endpoint: InternalEndpoint, host: str
+):
+    answer = _through(proxy, internal_endpoint.url(host=host))
+
+    assert answer.status == 403
+    assert internal_endpoint.connections == 0
+    assert proxy.refusals == 1
+
+
 def test_the_census_origin_passes_one_exchange_per_connection(proxy: EgressProxy, census_sim: Any):
     answer = _through(proxy, census_sim.url)
 

@@ -5,22 +5,27 @@ from __future__ import annotations
 import logging
 
 import pytest
+from attrs import evolve
 from fakes import (
     CEDULA,
     FOUND,
     LEASE,
     PLACE,
     START,
+    top_of_range,
 )
 
 from cedula_domain import (
     AddResult,
     AnswerSource,
+    Breaker,
     LookupRecord,
     LookupStatus,
     NotFound,
+    Outcome,
     ReportDecision,
     ReportReason,
+    RetryPolicy,
     Unavailable,
     WayForward,
 )
@@ -28,7 +33,9 @@ from cedula_domain.service import RACE_TRIES
 from unit.cedula_lookup.builders import (
     ALARMED,
     CAPTCHA,
+    FIREWALL,
     HOUR,
+    OPENED,
     OTHER,
     deliver,
 )
@@ -92,6 +99,45 @@ def test_a_person_who_is_not_offered_the_way_forward_cannot_report(service, pend
     assert decision == ReportDecision.not_offered()
     assert decision.reason is ReportReason.NOT_OFFERED
     assert stored() == waiting
+
+
+def tried(outcome: Outcome, attempt: int = 1) -> LookupRecord:
+    """The lookup's ``attempt``-th attempt came to ``outcome`` at START."""
+    waiting = evolve(LookupRecord.requested(CEDULA, START), attempts=attempt - 1)
+    claimed = waiting.claim(START, LEASE)
+    return claimed.record_outcome(outcome, START, RetryPolicy(random=top_of_range))
+
+
+# A person's report is heard exactly when the card offers it: one rule, ``way_forward``.
+LOOKUPS = {
+    "waiting for its first attempt": LookupRecord.requested(CEDULA, START),
+    "waiting after the site was down": tried(Unavailable(reason="down")),
+    "waiting after a firewall": tried(FIREWALL),
+    "waiting after a captcha": tried(CAPTCHA),
+    "running": LookupRecord.requested(CEDULA, START).claim(START, LEASE),
+    "gave up": tried(Unavailable(reason="down"), attempt=3),
+    "answered by the registraduria": tried(FOUND),
+    "told by the person while waiting": tried(CAPTCHA).report(FOUND, START, AnswerSource.PERSON),
+    "answered by an operator": LookupRecord.requested(CEDULA, START).report(
+        NotFound(), START, AnswerSource.OPERATOR
+    ),
+}
+SITES = {"answering": Breaker(), "refusing everyone": OPENED, "changed": ALARMED}
+
+
+@pytest.mark.parametrize("site", SITES.values(), ids=list(SITES))
+@pytest.mark.parametrize("lookup", LOOKUPS.values(), ids=list(LOOKUPS))
+def test_a_persons_report_is_accepted_exactly_when_the_way_forward_is_offered(
+    service, repository, source, stored, lookup, site
+):
+    repository.records[CEDULA] = lookup
+    source.stored = site
+    offered = service.way_forward(lookup)
+
+    decision = service.report_answer(CEDULA, NotFound())
+
+    assert decision.accepted is (offered is not None)
+    assert (stored() != lookup) is decision.accepted
 
 
 def test_everyone_waiting_behind_a_breaker_the_site_opened_may_report_at_once(

@@ -5,6 +5,7 @@ from attrs import evolve
 from fakes import FOUND, PLACE, START
 
 from cedula_domain import (
+    AnswerSource,
     Cancellation,
     Cancelled,
     Cedula,
@@ -14,7 +15,14 @@ from cedula_domain import (
     VotingPlace,
     status_of,
 )
-from referrals.roster import PuestoTotal, ReferredPerson, Roster
+from referrals.roster import (
+    PuestoTotal,
+    ReferredPerson,
+    Roster,
+    RosterTotals,
+    StatusCount,
+    seen_status,
+)
 from referrals.rules.sharing_consent import SharingConsent
 
 SHARED = SharingConsent.never_given().grant(START)
@@ -28,6 +36,7 @@ def seen(
     status: LookupStatus = LookupStatus.FOUND,
     place: VotingPlace | None = PLACE,
     brought: int | None = None,
+    source: AnswerSource | None = AnswerSource.REGISTRADURIA,
 ) -> ReferredPerson:
     return ReferredPerson.seen_by_referrer(
         name="Beto Pérez",
@@ -36,6 +45,7 @@ def seen(
         status=status,
         voting_place=place if status is LookupStatus.FOUND else None,
         consent=consent,
+        source=source,
         brought=brought,
     )
 
@@ -106,82 +116,152 @@ def test_how_the_lookup_is_going_reaches_the_referrer_without_consent(
     assert seen(NOT_SHARED, status=progress).status is progress
 
 
-def test_withheld_results_are_counted_last_and_apart() -> None:
-    barred = LookupStatus.NOT_ENABLED
-    roster = Roster.of(
-        [
-            seen(NOT_SHARED, status=barred),
-            seen(status=barred),
-            seen(),
-            seen(NOT_SHARED),
-            seen(NOT_SHARED, status=LookupStatus.ERROR),
-        ]
+@pytest.mark.parametrize("source", list(AnswerSource), ids=lambda source: source.value)
+@pytest.mark.parametrize("answer", ANSWERS, ids=lambda status: status.value)
+def test_who_gave_an_answer_reaches_the_referrer_with_the_answer_and_only_with_consent(
+    answer: LookupStatus, source: AnswerSource
+) -> None:
+    assert seen(SHARED, status=answer, source=source).source is source
+    assert seen(NOT_SHARED, status=answer, source=source).source is None
+    assert seen(SHARED.withdraw(START), status=answer, source=source).source is None
+
+
+def test_the_source_of_a_place_kept_while_a_new_lookup_runs_is_shown_beside_the_place() -> None:
+    """A person told where they vote while their lookup waits: the place is theirs."""
+    waiting = ReferredPerson.seen_by_referrer(
+        name="Beto Pérez",
+        cedula=Cedula("1234567890"),
+        registered_at=START,
+        status=LookupStatus.PENDING,
+        voting_place=PLACE,
+        consent=SHARED,
+        source=AnswerSource.PERSON,
     )
 
-    assert list(roster.by_status().items()) == [
+    assert (waiting.status, waiting.voting_place, waiting.source) == (
+        LookupStatus.PENDING,
+        PLACE,
+        AnswerSource.PERSON,
+    )
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [status for status in LookupStatus if status not in ANSWERS],
+    ids=lambda status: status.value,
+)
+def test_no_source_is_shown_beside_a_status_that_only_says_how_the_lookup_is_going(
+    progress: LookupStatus,
+) -> None:
+    """An answer kept from before (not a place) is not shown, so neither is its source."""
+    assert seen(SHARED, status=progress, source=AnswerSource.PERSON).source is None
+    assert seen(NOT_SHARED, status=progress, source=AnswerSource.PERSON).source is None
+
+
+@pytest.mark.parametrize("status", list(LookupStatus), ids=lambda status: status.value)
+def test_a_status_counted_reads_as_one_persons_status_with_or_without_consent(
+    status: LookupStatus,
+) -> None:
+    for consent in (SHARED, NOT_SHARED):
+        assert seen_status(status, shared=consent.granted) == seen(consent, status=status).status
+
+
+def counted(*groups: tuple[LookupStatus, bool, int], puestos=(), network=None) -> RosterTotals:
+    return RosterTotals.counted(
+        statuses=[
+            StatusCount(status=status, shared=shared, people=people)
+            for status, shared, people in groups
+        ],
+        puestos=puestos,
+        network=network,
+    )
+
+
+def puesto(name: str, people: int, municipio: str = "BOGOTA D.C.") -> PuestoTotal:
+    return PuestoTotal(departamento="BOGOTA D.C.", municipio=municipio, puesto=name, people=people)
+
+
+def test_withheld_results_are_counted_last_and_apart() -> None:
+    barred = LookupStatus.NOT_ENABLED
+    totals = counted(
+        (barred, False, 1),
+        (barred, True, 1),
+        (LookupStatus.FOUND, True, 1),
+        (LookupStatus.FOUND, False, 1),
+        (LookupStatus.ERROR, False, 1),
+    )
+
+    assert totals.by_status == (
         (LookupStatus.FOUND, 1),
         (barred, 1),
         (LookupStatus.ERROR, 1),
         (None, 2),
-    ]
+    )
 
 
 def test_totals_count_each_status_in_order_and_leave_out_the_empty_ones() -> None:
-    roster = Roster.of(
-        [
-            seen(status=LookupStatus.NOT_FOUND),
-            seen(),
-            seen(status=LookupStatus.PENDING),
-            seen(NOT_SHARED),
-        ]
+    totals = counted(
+        (LookupStatus.NOT_FOUND, True, 4),
+        (LookupStatus.FOUND, True, 3),
+        (LookupStatus.PENDING, True, 0),
+        (LookupStatus.PENDING, False, 2),
+        (LookupStatus.FOUND, False, 5),
+        (LookupStatus.PENDING, False, 1),
     )
 
-    assert list(roster.by_status().items()) == [
-        (LookupStatus.PENDING, 1),
-        (LookupStatus.FOUND, 1),
-        (LookupStatus.NOT_FOUND, 1),
-        (None, 1),
-    ]
-    assert roster.total == 4
-    assert roster.not_shared == 1
+    assert totals.by_status == (
+        (LookupStatus.PENDING, 3),
+        (LookupStatus.FOUND, 3),
+        (LookupStatus.NOT_FOUND, 4),
+        (None, 5),
+    )
+    assert totals.total == 15
+    assert totals.not_shared == 8
 
 
-def test_totals_by_puesto_count_only_shared_places_largest_first() -> None:
-    roster = Roster.of(
-        [seen(place=OTHER_PLACE), seen(), seen(), seen(NOT_SHARED), seen(status=LookupStatus.ERROR)]
+def test_totals_by_puesto_are_largest_first_then_by_municipio_and_name() -> None:
+    totals = counted(
+        puestos=[puesto("B", 1), puesto("C", 2), puesto("A", 1, "SOACHA"), puesto("A", 1)]
     )
 
-    assert roster.by_puesto() == (
-        PuestoTotal(
-            departamento=CORFERIAS[0], municipio=CORFERIAS[1], puesto=CORFERIAS[2], people=2
-        ),
-        PuestoTotal(
-            departamento="BOGOTA D.C.",
-            municipio="BOGOTA D.C.",
-            puesto="COLEGIO SAN BARTOLOME",
-            people=1,
-        ),
-    )
-
-
-def test_a_puesto_of_the_same_name_in_another_municipio_is_another_puesto() -> None:
-    elsewhere = evolve(PLACE, departamento="CUNDINAMARCA", municipio="SOACHA")
-
-    totals = Roster.of([seen(), seen(place=elsewhere)]).by_puesto()
-
-    assert [(total.municipio, total.people) for total in totals] == [
-        ("BOGOTA D.C.", 1),
-        ("SOACHA", 1),
+    assert [(total.puesto, total.municipio, total.people) for total in totals.by_puesto] == [
+        ("C", "BOGOTA D.C.", 2),
+        ("A", "BOGOTA D.C.", 1),
+        ("B", "BOGOTA D.C.", 1),
+        ("A", "SOACHA", 1),
     ]
 
 
-def test_the_network_one_level_down_adds_what_each_person_brought() -> None:
-    assert Roster.of([seen(brought=3), seen(brought=0), seen(brought=None)]).network == 3
+def test_the_largest_puestos_are_listed_and_the_others_summed_up() -> None:
+    totals = counted(puestos=[puesto("A", 5), puesto("B", 4), puesto("C", 2), puesto("D", 1)])
+
+    summary = totals.largest_puestos(2)
+
+    assert [total.puesto for total in summary.largest] == ["A", "B"]
+    assert (summary.other_puestos, summary.other_people) == (2, 3)
+    everything = totals.largest_puestos(4)
+    assert (len(everything.largest), everything.other_puestos, everything.other_people) == (
+        4,
+        0,
+        0,
+    )
+
+
+def test_the_network_is_told_only_when_the_viewer_may_know_it() -> None:
+    assert counted(network=3).network == 3
+    assert counted().network is None
+
+
+def test_a_roster_keeps_its_people_in_order() -> None:
+    first, second = seen(), seen(NOT_SHARED)
+
+    assert Roster.of(iter([first, second])).people == (first, second)
 
 
 def test_an_empty_roster_has_no_totals() -> None:
-    roster = Roster()
+    totals = counted()
 
-    assert (roster.total, roster.not_shared, roster.network) == (0, 0, 0)
-    assert roster.by_status() == {}
-    assert roster.by_puesto() == ()
+    assert (totals.total, totals.not_shared) == (0, 0)
+    assert totals.by_status == ()
+    assert totals.by_puesto == ()
+    assert totals.largest_puestos(20).largest == ()

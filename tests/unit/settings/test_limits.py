@@ -30,7 +30,7 @@ def test_the_limits_default_to_what_a_household_behind_one_address_needs():
         axes_failure_limit=5,
         axes_cooloff_hours=1,
         registration_challenge=False,
-        registration_challenge_max_number=100_000,
+        registration_challenge_max_number=200_000,
     )
 
 
