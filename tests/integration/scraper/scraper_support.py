@@ -24,6 +24,9 @@ TIMEOUT_S = 30.0
 # before its budget. Half of it, not "in a few seconds": the seconds a lookup takes grow
 # with the machine's load, the budget it would have waited does not.
 WELL_BEFORE_THE_BUDGET_S = TIMEOUT_S / 2
+# A lookup given a budget of its own ends at it, over it only by the time closing the page
+# takes: a few seconds at most on a busy machine, far from the scraper's TIMEOUT_S.
+CLOSING_S = 5.0
 # How long a challenge or an unknown page gets to become the form, and each step of the
 # form to be taken: short in tests, yet enough for a slow option list on a busy machine.
 GRACE_S = 2.0

@@ -10,7 +10,7 @@ from adapters.census_scraper import ScraperConfig, build_scraper
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.chain import FallbackScraper
 from cedula_domain.outcomes import Blocked, Found, PageChanged, Unavailable
-from integration.scraper.scraper_support import timed_lookup
+from integration.scraper.scraper_support import CLOSING_S, timed_lookup
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,7 @@ def test_the_chain_shares_one_budget(chain: FallbackScraper, census_sim: Any):
 
     assert isinstance(outcome, Unavailable)
     assert outcome.engine == "stealth"
-    assert elapsed < 1.5 + 0.5
+    assert elapsed < 1.5 + CLOSING_S
 
 
 def test_the_default_configuration_builds_the_stealth_then_patchright_chain(
