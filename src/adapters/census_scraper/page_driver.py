@@ -261,7 +261,7 @@ class PageDriver:
         """
         started = time.monotonic()
         grace_ends: float | None = None
-        view = look(page, self._fields)
+        view = self._look(page, deadline)
         while True:
             if left := visit.left():
                 return left
@@ -278,7 +278,7 @@ class PageDriver:
                     # only when its scripts have run, later on a busy machine.
                     self._until_loaded(page, deadline)
                     grace_ends = time.monotonic() + self._grace_s
-                    view = look(page, self._fields)
+                    view = self._look(page, deadline)
                     continue
                 ends = grace_ends
             else:
@@ -316,7 +316,16 @@ class PageDriver:
         except self._errors.error:
             # The document was replaced while we looked (a reload): look at the new one.
             page.wait_for_load_state("domcontentloaded", timeout=deadline.ms())
-        return look(page, self._fields)
+        return self._look(page, deadline)
+
+    def _look(self, page: Page, deadline: Deadline) -> PageView:
+        """What the page shows now. A challenge that passes reloads the page, and a look
+        taken just then finds its document gone: it looks again at the new one."""
+        try:
+            return look(page, self._fields)
+        except self._errors.error:
+            page.wait_for_load_state("domcontentloaded", timeout=deadline.ms())
+            return look(page, self._fields)
 
     def _act(self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit) -> Outcome | None:
         """None once the portal's form is filled and sent. Each step gets a short grace,
