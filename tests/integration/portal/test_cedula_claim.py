@@ -185,26 +185,13 @@ def test_a_hand_over_leaves_an_audit_row_and_admin_log_entries(
 
 
 def test_the_claimant_sets_a_password_with_the_code_and_is_in(
-    client: Client, person: CustomUser, outbox: Outbox
+    client: Client, person: CustomUser, outbox: Outbox, django_capture_on_commit_callbacks
 ):
-    decide(as_operator(client), "hand_over", a_claim())
-    claimant = Client()
-    password = "Clave-de-ana-2026"
+    claimant = hand_over_and_log_in(client, outbox, django_capture_on_commit_callbacks)
 
-    response = claimant.post(
-        reverse("accounts:recovery_code"),
-        {
-            "cedula": "1234567",
-            "code": outbox.last_code(CLAIMANT_PHONE),
-            "new_password1": password,
-            "new_password2": password,
-        },
-    )
-
-    assert response.status_code == 302
     home = claimant.get(reverse("census:home"))
     assert home.context["user"].nombre_completo == "Ana María Pérez"
-    assert can_log_in(password)
+    assert can_log_in(CLAIMANT_PASSWORD)
 
 
 def test_staff_reject_a_claim_and_the_account_stays_as_it_was(
@@ -370,13 +357,16 @@ def holders_world(person: CustomUser) -> dict[str, Any]:
     return {"old_code": old_link.code, "beto": beto, "carla": carla, "xiomara": xiomara}
 
 
+CLAIMANT_PASSWORD = "Clave-de-ana-2026"
+
+
 def hand_over_and_log_in(client: Client, outbox: Outbox, capture) -> Client:
     """Staff hand the account over; the claimant sets a password with the texted code and
     is in, on a device of their own."""
     with capture(execute=True):
         decide(as_operator(client), "hand_over", a_claim())
     claimant = Client()
-    password = "Clave-de-ana-2026"
+    password = CLAIMANT_PASSWORD
     response = claimant.post(
         reverse("accounts:recovery_code"),
         {

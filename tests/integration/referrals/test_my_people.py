@@ -408,35 +408,7 @@ def test_my_people_page_takes_a_few_queries_whatever_the_number_of_people(
 ):
     Leader.objects.create(person=ana, meta=500)
     now = datetime.now(UTC)
-    people = CustomUser.objects.bulk_create(
-        CustomUser(
-            cedula=str(30_000_000 + index),
-            nombre_completo=f"Persona {index}",
-            telefono="+573001234567",
-            password="!",
-        )
-        for index in range(200)
-    )
-    referrals = Referral.objects.bulk_create(
-        Referral(referrer=ana, referred=person, created_at=now) for person in people
-    )
-    CedulaInfo.objects.bulk_create(
-        CedulaInfo(
-            user=person,
-            cedula=person.cedula,
-            status="found",
-            requested_at=now,
-            departamento="ANTIOQUIA",
-            municipio="MEDELLIN",
-            puesto=f"PUESTO {index % 7}",
-            mesa=str(index),
-        )
-        for index, person in enumerate(people)
-    )
-    SharingConsentEntry.objects.bulk_create(
-        SharingConsentEntry(referral=referral, change="granted", at=now)
-        for referral in referrals[::2]
-    )
+    people = many_brought_by(ana, 200)
     second_level = CustomUser.objects.bulk_create(
         CustomUser(cedula=str(40_000_000 + index), nombre_completo="Otra", password="!")
         for index in range(3)
