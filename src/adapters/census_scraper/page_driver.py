@@ -324,7 +324,8 @@ class PageDriver:
         try:
             return look(page, self._fields)
         except self._errors.error:
-            page.wait_for_load_state("domcontentloaded", timeout=deadline.ms())
+            # Within the grace: a page that is not coming back is judged, not waited out.
+            page.wait_for_load_state("domcontentloaded", timeout=deadline.ms(self._grace_s))
             return look(page, self._fields)
 
     def _act(self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit) -> Outcome | None:
