@@ -4,7 +4,8 @@ It renders into ``#root``: "¿Dónde puedo votar?", ``input#document`` (type=num
 "Consultar" button that, in CAPTCHA modes, stays disabled until the CAPTCHA's callback
 fires (reCAPTCHA v2 explicit render, plus the v3 script; or Turnstile). The data come from
 the API on another origin (``apiOrigin``), with the CAPTCHA token as ``Authorization:
-Bearer``. Found: the app pushes ``/Polling`` and shows Puesto / Mesa / Zona.
+Bearer``; while it answers, a loading view stands where the form was. Found: the app
+pushes ``/Polling`` and shows Puesto / Mesa / Zona.
 """
 
 from __future__ import annotations
@@ -118,6 +119,12 @@ _SCRIPT = r"""
       row("Mesa", String(place.table)), row("Zona", address.zone), back()
     ]);
   }
+  function loadingView() {
+    return h("main", {"class": "app"}, [
+      h("h1", {text: "¿Dónde puedo votar?"}),
+      h("p", {role: "status", text: "Consultando tu lugar de votación…"})
+    ]);
+  }
   function messageView(text) {
     return h("main", {"class": "app"}, [
       h("h1", {text: "¿Dónde puedo votar?"}),
@@ -137,11 +144,10 @@ _SCRIPT = r"""
   }
   async function consultar() {
     var identification = document.getElementById(ids.document).value.trim();
-    var button = document.getElementById("consultar");
     if (sim.captcha && !state.token) return;  // the button waits for the CAPTCHA
     if (!identification) return;
-    button.disabled = true;
-    button.textContent = "Consultando…";
+    // Like many React apps, the form gives way to a loading view while the API answers.
+    mount(loadingView());
     var headers = {"Content-Type": "application/json"};
     if (state.token) headers.Authorization = "Bearer " + state.token;
     var body = {identification: identification, identification_type: "CC",

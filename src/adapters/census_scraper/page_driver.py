@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from http import HTTPStatus
 from typing import TYPE_CHECKING
 
 from attrs import evolve
@@ -91,7 +92,7 @@ class _Visit:
         self.step = "starting"
         # Known once the page shows a portal's form.
         self.profile: PortalProfile | None = None
-        self.status = 200
+        self.status: int = HTTPStatus.OK
         self.answers: list[Response] = []
         # What the page last showed of our own browser (webdriver, HeadlessChrome).
         self.automated = False
@@ -124,6 +125,14 @@ class _Visit:
             missing=LEFT_THE_CENSUS,
             evidence=f"while {self.step}, the main frame was sent to {self.sent_to}",
         )
+
+    def found_form(self, view: PageView, profile: PortalProfile) -> None:
+        self.automated = view.automated
+        self.profile = profile
+        # An error status whose document still drew the usable form is overruled by it:
+        # an app that then takes its form down (a loading view, the answer's own route)
+        # is judged by what it shows, and a new document brings its own status.
+        self.status = HTTPStatus.OK
 
     def is_answer(self, response: Response) -> bool:
         return _is_answer(response, self.profile)
@@ -267,8 +276,7 @@ class PageDriver:
                 return left
             failure = judge_page(visit.status, view, self._refusals)
             if failure is None and view.form:
-                visit.automated = view.automated
-                visit.profile = self._portals[view.portal]
+                visit.found_form(view, self._portals[view.portal])
                 return None
             if failure is not None and not _may_clear(failure):
                 return failure

@@ -27,6 +27,8 @@ from cedula_domain.outcomes import (
     NotFound,
     Unavailable,
 )
+from census_sim.census import MODE_TRIGGERS
+from census_sim.modes import Mode
 from census_sim.portals import Portal
 from integration.scraper.scraper_support import (
     TIMEOUT_S,
@@ -36,6 +38,8 @@ from integration.scraper.scraper_support import (
 )
 
 pytestmark = pytest.mark.browser
+
+SLOW_CEDULA = next(cedula for cedula, mode in MODE_TRIGGERS.items() if mode is Mode.SLOW)
 
 
 @dataclass(frozen=True)
@@ -164,3 +168,16 @@ def test_each_portal_reads_its_own_found_answer_into_the_same_place(
         places[portal] = (outcome.place.municipio, outcome.place.mesa)
 
     assert len(set(places.values())) == 1, places
+
+
+@pytest.mark.parametrize("engine", ["stealth", "patchright"])
+def test_a_usable_page_served_as_http_500_is_still_read_after_its_app_takes_the_form_down(
+    portal_scrapers: Callable[[Portal, str], BrowserScraper], census_sim: Any, engine: str
+):
+    # The slow cédula keeps eleccionescolombia's loading view (no form) on screen for a
+    # second: long enough for the driver to look at it while the answer is on its way.
+    census_sim.set_mode("get_500", delay_s=1.0)
+
+    outcome, _ = timed_lookup(portal_scrapers(Portal.ELECCIONESCOLOMBIA, engine), SLOW_CEDULA)
+
+    assert isinstance(outcome, Found), outcome
