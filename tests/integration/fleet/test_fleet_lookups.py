@@ -135,12 +135,14 @@ def test_a_blocking_site_stops_the_fleet_for_the_cooldown_then_one_probe_reopens
 ):
     cooldown = timedelta(seconds=5)
     census_sim.set_mode("firewall_api")
-    # Enough attempts that no one gives up on the blocks: the drain is what is tested.
+    # Enough attempts that no one gives up: the drain is what is tested. One person may
+    # meet several of the blocks (three to open, those under way, each probe) and, on a
+    # loaded machine, time out on a slow page too; each is an attempt of its own.
     running = fleet(
         clusters=2,
         CENSUS_MIN_INTERVAL_S="5",
         CENSUS_BREAKER_COOLDOWN_S=str(int(cooldown.total_seconds())),
-        CENSUS_MAX_ATTEMPTS="6",
+        CENSUS_MAX_ATTEMPTS="12",
     )
 
     people = register_all(running, burst_cedulas(4, start=5_000_000))
@@ -163,10 +165,10 @@ def test_a_blocking_site_stops_the_fleet_for_the_cooldown_then_one_probe_reopens
     assert probes, "no probe after the cooldown"
     assert probes[0]["at"] <= second["opened_at"].timestamp()
     assert running.breaker()["state"] == "closed"  # the second probe was answered
-    assert {answer["status"] for answer in answers.values()} <= ANSWERS
+    log = running.attempts_log()
+    assert {answer["status"] for answer in answers.values()} <= ANSWERS, (answers, log)
     # Waiting on the open breaker cost no attempt: every attempt ran to an outcome in the
     # log, and every block or answer there is a consulta the site saw.
-    log = running.attempts_log()
     assert sum(running.attempts().values()) == log.total()
     assert log["blocked"] + sum(log[status] for status in ANSWERS) <= len(calls) <= log.total()
 
