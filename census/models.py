@@ -21,6 +21,7 @@ from cedula_domain import (
     FailureKind,
     LookupStatus,
     Priority,
+    Unmatched,
     VotingPlace,
 )
 
@@ -77,6 +78,19 @@ class CedulaInfo(models.Model):
     coddivipol = models.CharField("código DIVIPOL", max_length=20, blank=True)
     latitud = models.FloatField(null=True, blank=True)
     longitud = models.FloatField(null=True, blank=True)
+    # The answer's place in the official list (cedula_domain.PlaceMatch): the place it
+    # matched, or why none (blank on both while there is no place or it was never matched).
+    polling_place = models.ForeignKey(
+        "polling_places.PollingPlace",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="puesto oficial",
+    )
+    place_unmatched = models.CharField(
+        "sin puesto oficial porque", max_length=12, choices=_codes(Unmatched), blank=True
+    )
 
     # The census's novelty: a cancellation, or (voting_restricted) a restriction that leaves
     # the cédula valid and its holder unable to vote. The status cannot tell them apart

@@ -11,6 +11,7 @@ INSTALLED_APPS = [
     # The shared web kit the apps below use (and the cache table's migration).
     "portal",
     "accounts",
+    "polling_places",
     "census",
     "operations",
     "referrals",

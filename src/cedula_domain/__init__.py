@@ -5,6 +5,7 @@ from cedula_domain.breaker import Admission, Breaker, BreakerPolicy, BreakerStat
 from cedula_domain.cancellation import Cancellation
 from cedula_domain.cedula import Cedula, InvalidCedula
 from cedula_domain.line import PlaceInLine
+from cedula_domain.official_place import OfficialPlace, PlaceCode, PlaceMatch, Unmatched
 from cedula_domain.outcomes import (
     Blocked,
     BlockKind,
@@ -80,10 +81,13 @@ __all__ = [
     "LookupStatus",
     "NotEnabled",
     "NotFound",
+    "OfficialPlace",
     "Outcome",
     "Pace",
     "PageChanged",
+    "PlaceCode",
     "PlaceInLine",
+    "PlaceMatch",
     "Priority",
     "RefreshDecision",
     "RefreshPolicy",
@@ -97,6 +101,7 @@ __all__ = [
     "TaskQueue",
     "Terminal",
     "Unavailable",
+    "Unmatched",
     "VotingPlace",
     "WayForward",
     "is_terminal",

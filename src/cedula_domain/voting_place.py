@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from attrs import frozen
+
+if TYPE_CHECKING:
+    from cedula_domain.official_place import PlaceMatch
 
 
 @frozen
@@ -20,3 +25,5 @@ class VotingPlace:
     mesa: str
     coddivipol: str = ""
     coordinates: Coordinates | None = None
+    # The official polling place this answer is, once matched to the list; None before.
+    match: PlaceMatch | None = None
