@@ -327,14 +327,19 @@ class PageDriver:
         return self._look(page, deadline)
 
     def _look(self, page: Page, deadline: Deadline) -> PageView:
-        """What the page shows now. A challenge that passes reloads the page, and a look
-        taken just then finds its document gone: it looks again at the new one."""
-        try:
-            return look(page, self._fields)
-        except self._errors.error:
-            # Within the grace: a page that is not coming back is judged, not waited out.
-            page.wait_for_load_state("domcontentloaded", timeout=deadline.ms(self._grace_s))
-            return look(page, self._fields)
+        """What the page shows now. A challenge that passes reloads the page (once or
+        more), and a look taken just then finds its document gone: it looks again at the
+        new one, for up to the grace."""
+        ends = time.monotonic() + self._grace_s
+        while True:
+            try:
+                return look(page, self._fields)
+            except self._errors.error:
+                left_s = ends - time.monotonic()
+                if left_s <= 0:
+                    # A page that is not coming back is judged, not waited out.
+                    raise
+                page.wait_for_load_state("domcontentloaded", timeout=deadline.ms(left_s))
 
     def _act(self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit) -> Outcome | None:
         """None once the portal's form is filled and sent. Each step gets a short grace,
