@@ -73,6 +73,9 @@ class IssuedCode(models.Model):
     expires_at = models.DateTimeField("vence el")
     attempts = models.PositiveSmallIntegerField("intentos fallidos", default=0)
     used_at = models.DateTimeField("usado el", null=True, blank=True)
+    # The SMS service refused its text: kept (without a hash) so the person can be told, and
+    # deleted in time like any other code.
+    undelivered_at = models.DateTimeField("no se pudo enviar el", null=True, blank=True)
 
     class Meta:
         verbose_name = "código enviado"
@@ -173,6 +176,16 @@ class ClaimDecision(models.Model):
     # What the hand-over replaced, so that a mistaken hand-over can be undone.
     previous_full_name = models.CharField("nombre anterior", max_length=150, blank=True)
     previous_phone = PhoneNumberField("teléfono anterior", region="CO", blank=True)
+    # The code a hand-over texted the claimant, while codes are kept: staff see whether its
+    # text left.
+    code = models.OneToOneField(
+        IssuedCode,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hand_over",
+        verbose_name="código enviado",
+    )
 
     class Meta:
         verbose_name = "decisión sobre un reclamo"

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from accounts.claims.selectors import hand_over_text, with_hand_over_text
 from accounts.claims.services import (
     ClaimAlreadyDecided,
     NoAccountToHandOver,
@@ -20,11 +21,22 @@ from accounts.claims.services import (
     reject_claim,
 )
 from accounts.models import CedulaClaim, ClaimDecision, CustomUser
+from accounts.phone.rules.phone_code import CodeText
 from accounts.privacy.audit import AuditedReads
 from portal import phones
 from portal.admin_permissions import ReadOnly, ReadOnlyInline
 
 CONFIRMATION_TEMPLATE = "admin/accounts/cedulaclaim/decidir.html"
+
+# Where the text of a hand-over's code is, as staff read it in the queue.
+HAND_OVER_TEXTS = {
+    CodeText.WAITING: "en camino",
+    CodeText.SENT: "enviado",
+    CodeText.NOT_SENT: "no se pudo enviar",
+}
+# Codes are deleted an hour after they are issued (forget_old_codes), and what their text
+# did with them.
+HAND_OVER_CODE_FORGOTTEN = "ya no consta"
 
 
 class DecisionForm(forms.Form):
@@ -53,7 +65,15 @@ class CedulaClaimAdmin(AuditedReads, ReadOnly, admin.ModelAdmin):
     """Claims come from the public form and stay as they came: only the decisions change
     them."""
 
-    list_display = ("created_at", "cedula", "full_name", "national_phone", "status", "has_account")
+    list_display = (
+        "created_at",
+        "cedula",
+        "full_name",
+        "national_phone",
+        "status",
+        "has_account",
+        "hand_over_sms",
+    )
     list_filter = ("status", "created_at")
     search_fields = ("cedula", "full_name")
     date_hierarchy = "created_at"
@@ -67,13 +87,15 @@ class CedulaClaimAdmin(AuditedReads, ReadOnly, admin.ModelAdmin):
         "created_at",
         "status",
         "decided_at",
+        "hand_over_sms",
     )
     inlines = (ClaimDecisionInline,)
     actions = ("hand_over", "reject")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[CedulaClaim]:
         account = CustomUser.objects.filter(cedula=OuterRef("cedula"))
-        return super().get_queryset(request).annotate(account_exists=Exists(account))
+        claims = super().get_queryset(request).annotate(account_exists=Exists(account))
+        return with_hand_over_text(claims)
 
     @admin.display(description="teléfono", ordering="phone")
     def national_phone(self, claim: CedulaClaim) -> str:
@@ -82,6 +104,16 @@ class CedulaClaimAdmin(AuditedReads, ReadOnly, admin.ModelAdmin):
     @admin.display(description="¿tiene cuenta?", boolean=True, ordering="account_exists")
     def has_account(self, claim: CedulaClaim) -> bool:
         return claim.account_exists  # type: ignore[attr-defined]
+
+    @admin.display(description="SMS del código")
+    def hand_over_sms(self, claim: CedulaClaim) -> str:
+        """Whether the code a hand-over texted the claimant left: if not, they may ask for
+        another in «¿Olvidaste tu contraseña?», or staff call them."""
+        text = hand_over_text(claim)
+        if text is not None:
+            return HAND_OVER_TEXTS[text]
+        handed_over = claim.status == CedulaClaim.Status.HANDED_OVER
+        return HAND_OVER_CODE_FORGOTTEN if handed_over else self.get_empty_value_display()
 
     def has_decide_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("accounts.decide_cedulaclaim")
@@ -103,7 +135,7 @@ class CedulaClaimAdmin(AuditedReads, ReadOnly, admin.ModelAdmin):
             return self._confirmation(request, claims, "hand_over")
         link = request.build_absolute_uri(reverse("accounts:recovery_code"))
         try:
-            result = hand_over_account(
+            decision = hand_over_account(
                 claim=claim, decided_by=request.user, link=link, note=form.cleaned_data["note"]
             )
         except ClaimAlreadyDecided:
@@ -117,28 +149,23 @@ class CedulaClaimAdmin(AuditedReads, ReadOnly, admin.ModelAdmin):
                 messages.WARNING,
             )
             return None
-        sent = "y le enviamos un código por SMS" if result.sms_sent else "pero el SMS no salió"
-        self.log_change(request, claim, f"Cuenta entregada al reclamante {sent}.")
+        self.log_change(
+            request, claim, "Cuenta entregada al reclamante; su código por SMS quedó en camino."
+        )
         self.log_change(
             request,
-            result.decision.account,
+            decision.account,
             f"Entregada al reclamante del reclamo {claim.pk}: nombre y teléfono nuevos, "
             "contraseña anulada.",
         )
-        if result.sms_sent:
-            self.message_user(
-                request,
-                "Cuenta entregada. El reclamante recibió un código por SMS para crear su "
-                "contraseña.",
-                messages.SUCCESS,
-            )
-        else:
-            self.message_user(
-                request,
-                "Cuenta entregada, pero el SMS no salió. El reclamante puede pedir un código "
-                "en «¿Olvidaste tu contraseña?».",
-                messages.WARNING,
-            )
+        # The SMS leaves from a worker, after this answer: the queue says whether it did.
+        self.message_user(
+            request,
+            "Cuenta entregada. El código por SMS para que el reclamante cree su contraseña "
+            "va en camino: la columna «SMS del código» dice si salió. Si no se pudo enviar, "
+            "el reclamante puede pedir otro en «¿Olvidaste tu contraseña?».",
+            messages.SUCCESS,
+        )
         return None
 
     @admin.action(description="Rechazar el reclamo", permissions=["decide"])

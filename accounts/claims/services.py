@@ -5,18 +5,18 @@ so every open session: Django's session auth hash) and texts the claimant a reco
 code to choose their own. The account starts afresh: what was about the previous holder
 goes (``forget_previous_holder``), and the apps built on accounts end what the previous
 holder had through it (``account_handed_over``). Only the cédula's census lookup stays,
-and staff's trail. Every decision leaves a ``ClaimDecision`` row, the audit trail.
+and staff's trail. Every decision leaves a ``ClaimDecision`` row, the audit trail; a
+hand-over's names its code, so that staff see whether its text left (``selectors``).
 """
 
 from __future__ import annotations
 
-from attrs import frozen
 from django.db import transaction
 from django.utils import timezone
 from phonenumber_field.phonenumber import PhoneNumber
 
 from accounts.models import CedulaClaim, ClaimDecision, CodePurpose, CustomUser
-from accounts.phone.codes import Delivery, send_code
+from accounts.phone.codes import issue_code
 from accounts.privacy import policy
 from accounts.privacy.consents import accept_policy
 from accounts.privacy.forgetting import forget_previous_holder
@@ -37,12 +37,6 @@ class NoAccountToHandOver(Exception):
     """No account holds the claimed cédula any more: there is nothing to hand over."""
 
 
-@frozen
-class HandOver:
-    decision: ClaimDecision
-    sms_sent: bool
-
-
 def submit_claim(*, cedula: str, full_name: str, phone: PhoneNumber, message: str) -> CedulaClaim:
     """A claim from someone who accepted the current data policy just now."""
     return CedulaClaim.objects.create(
@@ -57,9 +51,9 @@ def submit_claim(*, cedula: str, full_name: str, phone: PhoneNumber, message: st
 
 def hand_over_account(
     *, claim: CedulaClaim, decided_by: CustomUser, link: str, note: str = ""
-) -> HandOver:
-    """Give the account of the claimed cédula to the claimant. ``link`` is the page where
-    a code sets the new password (absolute: it goes in the SMS).
+) -> ClaimDecision:
+    """Give the account of the claimed cédula to the claimant, and text them a code to set
+    their password at ``link`` (absolute: it goes in the SMS) from a worker.
 
     Raises ClaimAlreadyDecided, NoAccountToHandOver."""
     with transaction.atomic():
@@ -87,10 +81,15 @@ def hand_over_account(
         # account's ledger.
         accept_policy(user=account, version=claim.policy_version, at=claim.policy_accepted_at)
         account_handed_over.send(sender=CustomUser, user=account)
-    # The link goes in before the code, its braces escaped from the format that follows.
-    message = HAND_OVER_SMS.replace("{link}", link.replace("{", "{{").replace("}", "}}"))
-    delivery = send_code(user=account, purpose=CodePurpose.RECOVERY, message=message, limited=False)
-    return HandOver(decision=decision, sms_sent=delivery is Delivery.SENT)
+        # The link goes in before the code, its braces escaped from the format that follows.
+        message = HAND_OVER_SMS.replace("{link}", link.replace("{", "{{").replace("}", "}}"))
+        # Not limited: a staff decision, once per claim. Issued in the decision's
+        # transaction, so that its trail names the code from the start.
+        decision.code = issue_code(
+            user=account, purpose=CodePurpose.RECOVERY, message=message, limited=False
+        )
+        decision.save(update_fields=["code"])
+    return decision
 
 
 def reject_claim(*, claim: CedulaClaim, decided_by: CustomUser, note: str = "") -> ClaimDecision:

@@ -8,7 +8,9 @@ six-digit code is too short for an unkeyed hash to hide it.
 
 No request waits on the SMS service: a request reserves the code (it counts, and retires
 the codes before it) and writes an ``OutgoingText``; a worker draws the code and sends it
-(``accounts.phone.texts``), so the code is never stored in the clear either.
+(``accounts.phone.texts``), so the code is never stored in the clear either. When the SMS
+service refuses it, the worker marks the code undelivered (``code_not_sent``): it never
+works and does not count, and the person waiting for it is told (``latest_code_text``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import math
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from phonenumber_field.phonenumber import PhoneNumber
@@ -26,7 +29,9 @@ from accounts.models import CodePurpose, CustomUser, IssuedCode, OutgoingText
 from accounts.phone.rules.phone_code import (
     CodeNotUsable,
     CodeState,
+    CodeText,
     PhoneCode,
+    code_text,
     random_code,
     typed_code,
 )
@@ -38,14 +43,13 @@ CODE_RETENTION_HOURS = math.ceil(phone_code_policy().retention / timedelta(hours
 
 
 class Delivery(enum.Enum):
+    """What a request asking for a code learns at once. Whether its text then left is the
+    worker's to learn, after the request (``latest_code_text``)."""
+
     # On its way: a worker texts it moments later.
     SENT = "sent"
     # The account had its share of codes for now (PhoneCodePolicy.max_per_window).
     LIMITED = "limited"
-    # The SMS service refused or failed; the code was withdrawn and does not count. Only
-    # the worker learns it now, after the request: ``send_code`` no longer answers it, and
-    # it stays for the callers that word every case.
-    FAILED = "failed"
 
 
 def send_code(
@@ -54,12 +58,50 @@ def send_code(
     """Issue a code and text it to the account's phone (the number it has now). ``message``
     has a ``{code}`` (and may have a ``{minutes}``) placeholder. Staff hand-overs are not
     ``limited``. The text leaves from a worker; if it cannot, its code does not count."""
+    row = issue_code(user=user, purpose=purpose, message=message, limited=limited)
+    return Delivery.LIMITED if row is None else Delivery.SENT
+
+
+def issue_code(
+    *, user: CustomUser, purpose: CodePurpose, message: str, limited: bool = True
+) -> IssuedCode | None:
+    """``send_code``, answering the code's row (None: the account had its share), for a
+    caller that follows its text."""
     with transaction.atomic():
         row = reserve_code(user=user, purpose=purpose, limited=limited)
-        if row is None:
-            return Delivery.LIMITED
-        _queue(user=user, phone=user.telefono, message=message, code=row, until=row.expires_at)
-    return Delivery.SENT
+        if row is not None:
+            _queue(user=user, phone=user.telefono, message=message, code=row, until=row.expires_at)
+    return row
+
+
+def latest_code_text(*, user: CustomUser, purpose: CodePurpose) -> CodeText | None:
+    """Where the text of the account's latest code for ``purpose`` is (only the latest
+    counts); None when it has none."""
+    waiting = OutgoingText.objects.filter(code=OuterRef("pk"))
+    row = (
+        IssuedCode.objects.filter(user=user, purpose=purpose)
+        .annotate(text_waiting=Exists(waiting))
+        .order_by("-issued_at", "-pk")
+        .first()
+    )
+    if row is None:
+        return None
+    return code_text(undelivered_at=row.undelivered_at, waiting=row.text_waiting)
+
+
+def code_not_sent(code_pk: int) -> None:
+    """The text of the code ``code_pk`` could not be sent (the SMS service refused it, or
+    it waited past its time): the code never works (``PhoneCode.undelivered``) and does
+    not count, and is kept, until it is forgotten like any other, so that its account can
+    be told."""
+    with transaction.atomic():
+        row = IssuedCode.objects.select_for_update().filter(pk=code_pk).first()
+        if row is None:  # forgotten meanwhile, with its account
+            return
+        row.undelivered_at = _as_domain(row).undelivered(timezone.now()).undelivered_at
+        # Its code was drawn as the text left: nothing may match it any more.
+        row.code_hash = ""
+        row.save(update_fields=["undelivered_at", "code_hash"])
 
 
 def send_code_later(*, user_pk: int | None, purpose: CodePurpose, message: str) -> None:
@@ -143,8 +185,10 @@ def reserve_code(*, user: CustomUser, purpose: CodePurpose, limited: bool) -> Is
         if limited:
             recent = IssuedCode.objects.filter(
                 user=user, purpose=purpose, issued_at__gt=policy.window_start(now)
-            ).count()
-            if not policy.may_issue(issued_in_window=recent):
+            )
+            # One hour's rows, few: the rule, not the query, says which of them count.
+            counted = sum(1 for row in recent if _as_domain(row).counts_against_allowance)
+            if not policy.may_issue(issued_in_window=counted):
                 return None
         issued = PhoneCode.issue(now, policy)
         return IssuedCode.objects.create(
@@ -200,6 +244,7 @@ def _as_domain(row: IssuedCode) -> PhoneCode:
         expires_at=row.expires_at,
         attempts=row.attempts,
         used_at=row.used_at,
+        undelivered_at=row.undelivered_at,
     )
 
 

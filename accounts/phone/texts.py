@@ -6,7 +6,8 @@ wake-up only says "look". A worker claims one text at a time with a lease (one U
 decides between workers), sends it, then deletes it; so a wake-up delivered twice, or two
 workers woken at once, send nothing twice. A worker that dies between sending and deleting
 leaves its text to be sent again when the lease ends: a second SMS, whose new code retires
-the first, rather than none.
+the first, rather than none. A code text the SMS service refuses leaves its code behind,
+marked undelivered (``code_not_sent``), so that the person waiting for it is told.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import CodePurpose, IssuedCode, OutgoingText
-from accounts.phone.codes import LIFETIME_MINUTES, draw_code, reserve_code
+from accounts.phone.codes import LIFETIME_MINUTES, code_not_sent, draw_code, reserve_code
 from pagina_madre.bootstrap.sms import SmsNotSent, sms_sender, text_lease
 
 logger = logging.getLogger(__name__)
@@ -49,8 +50,9 @@ def _claim_next() -> OutgoingText | None:
 
 def _deliver(text: OutgoingText) -> int:
     if text.send_before <= timezone.now():
+        # Too late to help: for the person it is a text that could not be sent, and says so.
         logger.warning("a text waited past its time and was dropped unsent")
-        _drop(text)
+        _not_sent(text)
         return 0
     if text.user is None or (text.code is None and text.purpose and not _answer_ask(text)):
         # A recovery asked for a cédula no account holds, or an account out of codes for now.
@@ -67,7 +69,7 @@ def _deliver(text: OutgoingText) -> int:
         sms_sender().send(text.phone, body)
     except SmsNotSent as error:
         logger.error("SMS %s not sent: %s", text.purpose or "without a code", error)
-        _drop(text)
+        _not_sent(text)
         return 0
     OutgoingText.objects.filter(pk=text.pk).delete()
     return 1
@@ -85,6 +87,14 @@ def _answer_ask(text: OutgoingText) -> bool:
         text.phone = text.user.telefono
         text.save(update_fields=["code", "phone"])
     return True
+
+
+def _not_sent(text: OutgoingText) -> None:
+    """Forget a text the SMS service refused; its code stays, undelivered, to say so."""
+    with transaction.atomic():
+        if text.code_id is not None:
+            code_not_sent(text.code_id)
+        OutgoingText.objects.filter(pk=text.pk).delete()
 
 
 def _drop(text: OutgoingText) -> None:

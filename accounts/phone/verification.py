@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import CodePurpose, CustomUser
-from accounts.phone.codes import Delivery, check_code, send_code, spend_code
+from accounts.phone.codes import Delivery, check_code, latest_code_text, send_code, spend_code
 from accounts.phone.requirement import phone_verification_due
+from accounts.phone.rules.phone_code import CodeText
 from accounts.signals import phone_verified
 
 VERIFICATION_SMS = (
@@ -17,6 +18,12 @@ VERIFICATION_SMS = (
 
 def send_verification_code(*, user: CustomUser) -> Delivery:
     return send_code(user=user, purpose=CodePurpose.VERIFICATION, message=VERIFICATION_SMS)
+
+
+def verification_text(*, user: CustomUser) -> CodeText | None:
+    """Where the text of the person's latest verification code is: on its way, sent, or
+    refused by the SMS service (then they may ask for another at once); None: no code."""
+    return latest_code_text(user=user, purpose=CodePurpose.VERIFICATION)
 
 
 def ask_for_verification(*, user: CustomUser) -> bool:

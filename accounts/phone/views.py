@@ -17,7 +17,8 @@ from accounts.phone.codes import LIFETIME_MINUTES, Delivery
 from accounts.phone.forms import PhoneCodeForm, RecoveryCodeForm, RecoveryRequestForm
 from accounts.phone.recovery import RecoveryRefused, request_recovery_code, reset_password_with_code
 from accounts.phone.requirement import phone_verification_due
-from accounts.phone.verification import send_verification_code, verify_phone
+from accounts.phone.rules.phone_code import CodeText
+from accounts.phone.verification import send_verification_code, verification_text, verify_phone
 from pagina_madre.bootstrap.phone_codes import phone_code_policy
 from portal.rate_limits import limited
 
@@ -36,11 +37,13 @@ CODE_LIMITED = (
     "último que te llegó o espera un rato para pedir otro."
 )
 CODE_NOT_SENT = "No pudimos enviar el mensaje en este momento. Inténtalo de nuevo en unos minutos."
+CODE_ON_ITS_WAY = "El mensaje con tu código va en camino: puede tardar unos momentos en llegar."
 DELIVERY_MESSAGES = {
     Delivery.SENT: (messages.SUCCESS, "Te enviamos un código nuevo por mensaje de texto."),
     Delivery.LIMITED: (messages.WARNING, CODE_LIMITED),
-    Delivery.FAILED: (messages.ERROR, CODE_NOT_SENT),
 }
+# What the verification page says of the latest code's text; once sent, nothing more.
+CODE_TEXT_NOTES = {CodeText.WAITING: CODE_ON_ITS_WAY, CodeText.NOT_SENT: CODE_NOT_SENT}
 
 
 @login_not_required
@@ -101,4 +104,10 @@ def phone_verification(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Tu teléfono quedó verificado. ¡Gracias!")
                 return redirect(settings.LOGIN_REDIRECT_URL)
             form.add_error("code", CODE_REFUSED)
-    return render(request, "accounts/verificar_telefono.html", {"form": form})
+    text = verification_text(user=user)
+    context = {
+        "form": form,
+        "code_not_sent": text is CodeText.NOT_SENT,
+        "code_text_note": None if text is None else CODE_TEXT_NOTES.get(text),
+    }
+    return render(request, "accounts/verificar_telefono.html", context)

@@ -36,6 +36,7 @@ def texted_codes(user: CustomUser) -> list[dict[str, Any]]:
             "enviado_el": code.issued_at,
             "vence_el": code.expires_at,
             "usado_el": code.used_at,
+            "no_se_pudo_enviar_el": code.undelivered_at,
         }
         for code in codes
     ]

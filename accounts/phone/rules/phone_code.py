@@ -9,9 +9,12 @@ retires the ones before it)::
     issued          -max attempts->  spent
     issued          -phone changed-> expired (withdrawn: it went to a number the account
                                      no longer has)
+    issued          -SMS refused->   undelivered (it never works, and does not count)
 
 An account gets at most ``max_per_window`` codes per ``window``, so guessing is bounded
-too: a few codes an hour, a few tries each, out of a million.
+too: a few codes an hour, a few tries each, out of a million. A code whose text the SMS
+service refused gave nobody anything to guess with: it does not count, so the person may
+ask for another at once.
 """
 
 from __future__ import annotations
@@ -31,6 +34,27 @@ class CodeState(enum.Enum):
     USED = "used"
     EXPIRED = "expired"
     SPENT = "spent"
+    UNDELIVERED = "undelivered"
+
+
+class CodeText(enum.Enum):
+    """Where the text that carries a code is, as the person waiting for it is told."""
+
+    # A worker has not sent it yet.
+    WAITING = "waiting"
+    SENT = "sent"
+    # The SMS service refused it: the code never works, another may be asked for.
+    NOT_SENT = "not_sent"
+
+
+def code_text(*, undelivered_at: datetime | None, waiting: bool) -> CodeText:
+    """``undelivered_at``: when the SMS service refused the code's text (``PhoneCode``'s);
+    ``waiting``: its text is still queued (a worker sending it keeps it until it is sent)."""
+    if undelivered_at is not None:
+        return CodeText.NOT_SENT
+    if waiting:
+        return CodeText.WAITING
+    return CodeText.SENT
 
 
 class CodeNotUsable(Exception):
@@ -69,12 +93,16 @@ class PhoneCode:
     expires_at: datetime
     attempts: int = 0
     used_at: datetime | None = None
+    # When the SMS service refused its text.
+    undelivered_at: datetime | None = None
 
     @classmethod
     def issue(cls, now: datetime, policy: PhoneCodePolicy) -> PhoneCode:
         return cls(issued_at=now, expires_at=now + policy.lifetime)
 
     def state(self, now: datetime, policy: PhoneCodePolicy) -> CodeState:
+        if self.undelivered_at is not None:
+            return CodeState.UNDELIVERED
         if self.used_at is not None:
             return CodeState.USED
         if self.attempts >= policy.max_attempts:
@@ -90,6 +118,17 @@ class PhoneCode:
         """The code stops working now; it still counts against the account's allowance,
         or changing the phone back and forth would send codes without limit."""
         return evolve(self, expires_at=min(self.expires_at, now))
+
+    def undelivered(self, now: datetime) -> PhoneCode:
+        """The SMS service refused the code's text: the code never works (even had the
+        text reached the phone after all) and stops counting against the allowance."""
+        return evolve(self, undelivered_at=now)
+
+    @property
+    def counts_against_allowance(self) -> bool:
+        """Every code sent counts, withdrawn ones too (or changing the phone back and forth
+        would send codes without limit); one whose text never left does not."""
+        return self.undelivered_at is None
 
     def use(self, now: datetime, policy: PhoneCodePolicy) -> PhoneCode:
         state = self.state(now, policy)

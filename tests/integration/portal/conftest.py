@@ -5,4 +5,7 @@ from __future__ import annotations
 
 from support.rate_limits import rate_limits_start_afresh  # noqa: F401
 
-from integration.portal.sms_support import outbox  # noqa: F401  (the file SMS backend, read back)
+from integration.portal.sms_support import (
+    outbox,  # noqa: F401  (the file SMS backend, read back)
+    sms_service,  # noqa: F401  (taken down at will)
+)

@@ -44,3 +44,28 @@ def outbox(settings: Any, tmp_path: Path) -> Outbox:
     path = tmp_path / "sms" / "outbox.jsonl"
     settings.SMS = SmsConfig(backend="file", file_path=path)
     return Outbox(path)
+
+
+class SmsService:
+    """The SMS service of the test, up (texts reach the outbox) or down: it then refuses
+    every text (``SmsNotSent``), as a provider that fails does."""
+
+    def __init__(self, settings: Any, outbox: Outbox, unwritable: Path) -> None:
+        self._settings = settings
+        self._outbox = outbox
+        self._unwritable = unwritable
+
+    def down(self) -> None:
+        self._settings.SMS = SmsConfig(backend="file", file_path=self._unwritable)
+
+    def up(self) -> None:
+        self._settings.SMS = SmsConfig(backend="file", file_path=self._outbox.path)
+
+
+@pytest.fixture
+def sms_service(settings: Any, outbox: Outbox, tmp_path: Path) -> SmsService:
+    """Up until the test takes it down; the outbox keeps what left while it was up."""
+    # A file where the outbox's folder would be: nothing can be written under it.
+    blocker = tmp_path / "sms-down"
+    blocker.write_text("")
+    return SmsService(settings, outbox, blocker / "outbox.jsonl")

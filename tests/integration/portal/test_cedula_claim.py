@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import timedelta
 from typing import Any
 from unittest.mock import ANY
 
@@ -14,13 +16,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.claims.services import submit_claim
-from accounts.models import CedulaClaim, ClaimDecision, CustomUser
+from accounts.models import CedulaClaim, ClaimDecision, CustomUser, IssuedCode
+from accounts.phone.codes import forget_old_codes
+from accounts.phone.texts import send_due_texts
 from accounts.privacy.policy import POLICY_VERSION
 from cedula_domain import AnswerSource, LookupStatus
 from cedula_domain.priority import Priority
 from census.models import CedulaInfo
 from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
-from integration.portal.sms_support import Outbox
+from integration.portal.sms_support import Outbox, SmsService
 from integration.referrals.referral_support import code_of, link_in, make_person
 from referrals.models import Leader, Referral, SharingConsentEntry
 from referrals.services import link_for, record_referral
@@ -143,7 +147,7 @@ def test_staff_hand_the_account_over_to_the_claimant(
     assert "Vas a entregar la cuenta de la cédula" in confirmation.text
     assert "Ana María Pérez" in confirmation.text
     assert "La cuenta empieza de cero" in confirmation.text
-    assert "El reclamante recibió un código por SMS" in done.text
+    assert "El código por SMS para que el reclamante cree su contraseña va en camino" in done.text
     person.refresh_from_db()
     assert person.nombre_completo == "Ana María Pérez"
     assert str(person.telefono) == CLAIMANT_PHONE
@@ -468,3 +472,67 @@ def test_what_the_previous_holder_told_of_the_census_goes_and_the_lookup_starts_
     assert (lookup.status, lookup.source, lookup.puesto) == ("pending", "", "")
     assert lookup.priority == Priority.FIRST.value
     assert PLACE.puesto not in claimant.get(reverse("census:home")).text
+
+
+def sms_column(staff: Client) -> dict[str, str]:
+    """The queue's «SMS del código», by claimant."""
+    rows = re.findall(
+        r'<td class="field-full_name">([^<]*)</td>.*?<td class="field-hand_over_sms">([^<]*)</td>',
+        staff.get(CLAIMS).text,
+        flags=re.S,
+    )
+    return dict(rows)
+
+
+def sms_field(staff: Client, claim: CedulaClaim) -> str:
+    """«SMS del código» on the claim's own page."""
+    page = staff.get(reverse("admin:accounts_cedulaclaim_change", args=[claim.pk])).text
+    found = re.search(r'field-hand_over_sms.*?<div class="readonly">([^<]*)</div>', page, re.S)
+    assert found, "no «SMS del código» on the claim's page"
+    return found.group(1)
+
+
+def test_the_queue_says_whether_a_hand_overs_code_left_is_on_its_way_or_could_not_be_sent(
+    client: Client, person: CustomUser, other_person: CustomUser, sms_service: SmsService
+):
+    staff = as_operator(client)
+    refused = a_claim()
+    sent = a_claim(cedula=other_person.cedula, full_name="Berta Ruiz")
+    rejected = a_claim(cedula="7654321", full_name="Sin Cuenta")
+    decide(staff, "reject", rejected)
+
+    sms_service.down()
+    _, done = decide(staff, "hand_over", refused)
+    assert "va en camino" in done.text
+    assert sms_column(staff)["Ana María Pérez"] == "en camino"
+    send_due_texts()
+    sms_service.up()
+    decide(staff, "hand_over", sent)
+    send_due_texts()
+
+    assert sms_column(staff) == {
+        "Ana María Pérez": "no se pudo enviar",
+        "Berta Ruiz": "enviado",
+        "Sin Cuenta": "-",
+    }
+    assert sms_field(staff, refused) == "no se pudo enviar"
+    assert sms_field(staff, sent) == "enviado"
+    # The claimant of the refused code may ask for another, as anyone: it is not counted.
+    ask = Client().post(reverse("accounts:recovery"), {"cedula": person.cedula}, follow=True)
+    assert ask.status_code == 200
+    assert send_due_texts() == 1
+
+
+def test_once_its_code_is_forgotten_the_queue_no_longer_tells_what_its_text_did(
+    client: Client, person: CustomUser, sms_service: SmsService
+):
+    staff = as_operator(client)
+    claim = a_claim()
+    decide(staff, "hand_over", claim)
+    send_due_texts()
+    issued = IssuedCode.objects.get()
+
+    forget_old_codes(issued.issued_at + timedelta(hours=1, seconds=1))
+
+    assert sms_column(staff) == {"Ana María Pérez": "ya no consta"}
+    assert ClaimDecision.objects.get().code is None

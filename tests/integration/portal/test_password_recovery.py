@@ -299,7 +299,10 @@ def test_when_the_sms_cannot_leave_the_page_says_the_same_and_the_code_does_not_
     response = ask_for_code(client)
 
     assert "Si la cédula tiene una cuenta, enviamos un código" in response.text
-    assert not IssuedCode.objects.exists()
+    # Its trace stays, matching nothing, until codes are forgotten.
+    refused = IssuedCode.objects.get()
+    assert refused.undelivered_at is not None
+    assert refused.code_hash == ""
     assert not OutgoingText.objects.exists()
 
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django_q.models import OrmQ
 
 from accounts.models import CodePurpose, CustomUser, IssuedCode, OutgoingText
-from accounts.phone.codes import check_code, send_code, send_text
+from accounts.phone.codes import check_code, latest_code_text, send_code, send_text
 from accounts.phone.recovery import RECOVERY_SMS
+from accounts.phone.rules.phone_code import CodeText
 from accounts.phone.tasks import send_texts
 from accounts.phone.verification import VERIFICATION_SMS
 from census.tasks import sweep
@@ -106,7 +107,7 @@ def test_a_queued_code_is_drawn_only_as_its_text_leaves(person: CustomUser, outb
     assert check_code(user=person, purpose=CodePurpose.RECOVERY, code=code) is not None
 
 
-def test_a_text_that_waited_past_its_codes_life_is_dropped_and_its_code_does_not_count(
+def test_a_text_that_waited_past_its_codes_life_is_not_sent_and_says_so(
     person: CustomUser, outbox: Outbox
 ):
     queue_code(person)
@@ -116,7 +117,9 @@ def test_a_text_that_waited_past_its_codes_life_is_dropped_and_its_code_does_not
 
     assert outbox.sent() == []
     assert not OutgoingText.objects.exists()
-    assert not IssuedCode.objects.exists()
+    # Kept as a code that could not be sent: the page tells the person, and it counts not.
+    assert IssuedCode.objects.get().undelivered_at is not None
+    assert latest_code_text(user=person, purpose=CodePurpose.RECOVERY) is CodeText.NOT_SENT
 
 
 def test_a_text_for_an_account_forgotten_meanwhile_never_leaves(person: CustomUser, outbox: Outbox):

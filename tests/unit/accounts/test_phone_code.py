@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from fakes import START
@@ -8,8 +8,10 @@ from fakes import START
 from accounts.phone.rules.phone_code import (
     CodeNotUsable,
     CodeState,
+    CodeText,
     PhoneCode,
     PhoneCodePolicy,
+    code_text,
     random_code,
     typed_code,
 )
@@ -114,3 +116,39 @@ def test_random_codes_come_from_a_cryptographic_source_by_default() -> None:
 )
 def test_a_typed_code_is_read_the_way_people_write_it(text: str, code: str | None) -> None:
     assert typed_code(text) == code
+
+
+def test_a_code_whose_text_the_sms_service_refused_never_works_and_does_not_count() -> None:
+    code = PhoneCode.issue(START, POLICY)
+
+    refused = code.undelivered(START + timedelta(seconds=5))
+
+    assert refused.undelivered_at == START + timedelta(seconds=5)
+    assert refused.state(START + timedelta(seconds=6), POLICY) is CodeState.UNDELIVERED
+    assert not refused.counts_against_allowance
+    with pytest.raises(CodeNotUsable, match="undelivered"):
+        refused.use(START + timedelta(seconds=6), POLICY)
+
+
+def test_every_code_sent_counts_against_the_allowance_withdrawn_ones_too() -> None:
+    code = PhoneCode.issue(START, POLICY)
+
+    assert code.counts_against_allowance
+    assert code.withdrawn(START + timedelta(minutes=1)).counts_against_allowance
+    assert code.use(START, POLICY).counts_against_allowance
+
+
+@pytest.mark.parametrize(
+    ("undelivered_at", "waiting", "text"),
+    [
+        (None, True, CodeText.WAITING),
+        (None, False, CodeText.SENT),
+        (START, False, CodeText.NOT_SENT),
+        # Refused while a worker still held it: refused it is.
+        (START, True, CodeText.NOT_SENT),
+    ],
+)
+def test_a_codes_text_is_waiting_sent_or_refused(
+    undelivered_at: datetime | None, waiting: bool, text: CodeText
+) -> None:
+    assert code_text(undelivered_at=undelivered_at, waiting=waiting) is text
