@@ -55,8 +55,14 @@ class PortalConfig:
     census: CensusConfig
     queue: QueueConfig
     log_level: str = field(default="INFO", validator=_log_level)
-    # Serve straight from the apps' static folders when nothing was collected (tests, dev).
-    whitenoise_use_finders: bool = True
+    # Serve straight from the apps' source folders, uncompressed and unhashed: while
+    # developing (DEBUG) and in the tests. Production serves what collectstatic wrote:
+    # compressed, named by content, kept a year (pagina_madre.static_files).
+    whitenoise_use_finders: bool = field()
+
+    @whitenoise_use_finders.default
+    def _finders_while_debugging(self) -> bool:
+        return self.security.debug
 
     def __attrs_post_init__(self) -> None:
         if self.phone_verification and self.sms.backend == "console" and not self.sms.local:

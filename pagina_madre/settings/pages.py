@@ -40,6 +40,8 @@ STATICFILES_DIRS = [BASE_DIR / "pagina_madre" / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Compressed (gzip, Brotli), named by content, kept a year: pagina_madre.static_files.
+    "staticfiles": {"BACKEND": "pagina_madre.static_files.PortalStaticFilesStorage"},
 }
+# Only while debugging, unless told: the source folders are served uncompressed.
 WHITENOISE_USE_FINDERS = config.whitenoise_use_finders

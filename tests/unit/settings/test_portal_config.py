@@ -29,7 +29,12 @@ def test_a_local_run_on_plain_http_needs_nothing_else():
     assert config.limits.registration_challenge is False
     assert config.census.simulated is False
     assert config.log_level == "INFO"
-    assert config.whitenoise_use_finders is True
+    assert config.whitenoise_use_finders is False
+
+
+def test_static_files_come_from_the_source_folders_only_while_debugging():
+    assert local(DJANGO_DEBUG="1").whitenoise_use_finders is True
+    assert local(DJANGO_DEBUG="1", WHITENOISE_USE_FINDERS="0").whitenoise_use_finders is False
 
 
 def test_production_needs_only_a_secret_key():
