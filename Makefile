@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo scale-demo test lint unit contract integration suites bench install browser migrate clean
+.PHONY: run demo scale-demo test lint unit contract integration suites bench install browser migrate bootstrap clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -28,10 +28,13 @@ $(MESSAGES).mo: $(MESSAGES).po
 browser:
 	@scripts/ensure-browser.sh
 
+# Also loads the official list of polling places the project ships (polling_places/data):
+# a second run finds it loaded, says so and writes nothing.
 migrate: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py setup_schedules
+	$(PY) manage.py load_polling_places
 
 # Local runs talk plain HTTP on localhost: no HTTPS redirect, Secure cookies or HSTS
 # (and a generated secret key). Production leaves DJANGO_SECURE_SSL unset or 1.
@@ -100,6 +103,13 @@ test: lint unit suites
 
 bench: install browser
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# The trimmed Bootstrap the pages load (frontend/build.mjs): run it after a template starts
+# using a Bootstrap class or plugin it did not use before. Needs Node and npm; the built
+# files are committed, so nothing else does.
+bootstrap: install
+	cd frontend && npm ci --no-audit --no-fund
+	cd frontend && DJANGO_BOOTSTRAP5_DIR="$$(../$(PY) -c 'import django_bootstrap5, pathlib; print(pathlib.Path(django_bootstrap5.__file__).parent)')" npm run build
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .coverage

@@ -26,11 +26,21 @@ from cedula_domain import (
     FailureKind,
     LookupStatus,
     ReportReason,
+    Unmatched,
 )
 from census.fleet_status import fleet_status
 from census.forms import CensusReportForm
 from census.models import CedulaInfo, SourceState
-from census.presenter import BLOCK_WORDS, FAILURE_WORDS, SOURCE_WORDS, STATUS_WORDS
+from census.official_matches import UNVERIFIED, match_summary, unmatched_because
+from census.presenter import (
+    BLOCK_WORDS,
+    FAILURE_WORDS,
+    NOT_COMPARED_WORDS,
+    SOURCE_WORDS,
+    STATUS_WORDS,
+    UNMATCHED_WORDS,
+    UNVERIFIED_WORDS,
+)
 from pagina_madre.bootstrap.census_lookup import lookup_service, snapshot_file
 from portal.admin_permissions import ReadOnly, ViewOnly
 
@@ -75,20 +85,54 @@ def _worded_filter(
     return WordedFilter
 
 
+# The official place filter's choices that are no ``Unmatched`` reason.
+MATCHED = "emparejada"
+UNVERIFIED_CHOICE = "sin_verificar"
+NOT_COMPARED = "sin_comparar"
+
+
+class OfficialPlaceFilter(admin.SimpleListFilter):
+    """Answers by their place in the official list: matched, a person's unverified word,
+    or matched to none and why (each reason in the presenter's words)."""
+
+    title = "puesto oficial"
+    parameter_name = "puesto_oficial"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [
+            (MATCHED, "Con puesto oficial"),
+            (UNVERIFIED_CHOICE, f"Sin puesto oficial: {UNVERIFIED_WORDS}"),
+            *((why.value, f"Sin puesto oficial: {UNMATCHED_WORDS[why]}") for why in Unmatched),
+            (NOT_COMPARED, f"Sin puesto oficial: {NOT_COMPARED_WORDS}"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[CedulaInfo]) -> QuerySet:
+        value = self.value()
+        if not value:
+            return queryset
+        if value == MATCHED:
+            return queryset.filter(polling_place__isnull=False)
+        if value == UNVERIFIED_CHOICE:
+            return queryset.filter(UNVERIFIED)
+        why = None if value == NOT_COMPARED else Unmatched(value)
+        return queryset.filter(unmatched_because(why))
+
+
 @admin.register(CedulaInfo)
 class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     # Readable at 1280 px beside the admin's menu and filters: the state with where its
     # answer came from (or what failed last) under it, and one short date column.
-    list_display = ("cedula", "nombre", "state", "attempts", "when")
+    list_display = ("cedula", "nombre", "state", "official_place", "attempts", "when")
     list_filter = (
         _worded_filter("status", LookupStatus, STATUS_WORDS),
         _worded_filter("source", AnswerSource, SOURCE_WORDS),
+        OfficialPlaceFilter,
         _worded_filter("last_failure_kind", FailureKind, FAILURE_WORDS),
         _worded_filter("last_block_kind", BlockKind, BLOCK_WORDS),
         "engine",
     )
     search_fields = ("cedula", "user__nombre_completo")
-    list_select_related = ("user",)
+    list_select_related = ("user", "polling_place")
     ordering = ("-requested_at",)
     actions = ("request_again",)
     change_form_template = "admin/census/cedulainfo/change_form.html"
@@ -113,6 +157,7 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
                     "coddivipol",
                     "latitud",
                     "longitud",
+                    "official_place",
                 )
             },
         ),
@@ -130,7 +175,13 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
             },
         ),
     )
-    readonly_fields = ("status_words", "source_words", "failure_words", "block_words")
+    readonly_fields = (
+        "status_words",
+        "source_words",
+        "failure_words",
+        "block_words",
+        "official_place",
+    )
 
     # The record changes only through the lookup service (ViewOnly); its one writing
     # view (report_view) goes through the service too.
@@ -150,6 +201,30 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
             name="census_cedulainfo_report",
         )
         return [report, *super().get_urls()]
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        summary = match_summary()
+        # Each kind of answer without an official place: its words, its filter, how many.
+        without = [
+            (f"{UNVERIFIED_WORDS} (la persona lo dijo)", UNVERIFIED_CHOICE, summary.unverified),
+            *(
+                (
+                    NOT_COMPARED_WORDS if why is None else UNMATCHED_WORDS[why],
+                    NOT_COMPARED if why is None else why.value,
+                    count,
+                )
+                for why, count in summary.unmatched.items()
+            ),
+        ]
+        extra_context = {
+            **(extra_context or {}),
+            "place_matches": summary,
+            "without_official_place": [row for row in without if row[2]],
+            "filter_parameter": OfficialPlaceFilter.parameter_name,
+        }
+        return super().changelist_view(request, extra_context)
 
     def change_view(
         self,
@@ -216,6 +291,19 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     @admin.display(description="tipo de bloqueo")
     def block_words(self, info: CedulaInfo) -> str | None:
         return _words(info.last_block_kind, BlockKind, BLOCK_WORDS)
+
+    @admin.display(description="puesto oficial")
+    def official_place(self, info: CedulaInfo) -> str | None:
+        """The official place the answer matched, or why none (the admin's dash: no place)."""
+        if info.polling_place is not None:
+            return f"{info.polling_place.code} {info.polling_place.puesto}"
+        if not info.departamento:
+            return None
+        why = info.place_unmatched
+        reason = UNMATCHED_WORDS[Unmatched(why)] if why else NOT_COMPARED_WORDS
+        if info.source == AnswerSource.PERSON.value:
+            return f"Sin puesto oficial: {UNVERIFIED_WORDS} ({reason})"
+        return f"Sin puesto oficial: {reason}"
 
     @admin.display(description="cuándo", ordering="fetched_at")
     def when(self, info: CedulaInfo) -> str:

@@ -42,6 +42,11 @@ ANSWERS = (
     DemoCedula(
         "1144000111", "found", f"{_FOUND}: Cali, mesa 23 (la respuesta trae espacios de más)."
     ),
+    DemoCedula(
+        "71000009",
+        "found",
+        f"{_FOUND}: un puesto que no está en la lista oficial; queda para revisión de operadores.",
+    ),
     DemoCedula("1000000001", "not_in_census", f"{_NOT_FOUND}."),
     DemoCedula("20000021", "cancelled", f"{_CANCELLED}: por muerte."),
     DemoCedula("20000022", "cancelled", f"{_CANCELLED}: por doble cedulación."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 
+from attrs import evolve
 from django.conf import settings
 from django.db import models
 
@@ -20,10 +21,14 @@ from cedula_domain import (
     Coordinates,
     FailureKind,
     LookupStatus,
+    OfficialPlace,
+    PlaceCode,
+    PlaceMatch,
     Priority,
     Unmatched,
     VotingPlace,
 )
+from polling_places.models import PollingPlace
 
 
 def _codes(members: Iterable[enum.Enum]) -> list[tuple[str | int, str]]:
@@ -144,6 +149,44 @@ def voting_place_of(row: CedulaInfo) -> VotingPlace | None:
     )
     return VotingPlace(
         **{name: getattr(row, name) for name in PLACE_FIELDS}, coordinates=coordinates
+    )
+
+
+# What ``matched_place_of`` reads besides PLACE_COLUMNS: a query selects MATCH_RELATED
+# with it, or each row costs one more.
+MATCH_COLUMNS = ("place_unmatched", "polling_place")
+MATCH_RELATED = "polling_place__list"
+
+
+def matched_place_of(row: CedulaInfo) -> VotingPlace | None:
+    """``voting_place_of`` with its match (``VotingPlace.match``): the official place it
+    matched, or why none; None while it was never matched (both columns blank)."""
+    place = voting_place_of(row)
+    if place is None:
+        return None
+    if row.polling_place is not None:
+        return evolve(place, match=PlaceMatch.found(official_place_of(row.polling_place)))
+    if row.place_unmatched:
+        return evolve(place, match=PlaceMatch.missing(Unmatched(row.place_unmatched)))
+    return place
+
+
+def official_place_of(place: PollingPlace) -> OfficialPlace:
+    """A place of an official list as the domain names it (its list read with it)."""
+    coordinates = (
+        Coordinates(latitude=place.latitud, longitude=place.longitud)
+        if place.latitud is not None and place.longitud is not None
+        else None
+    )
+    return OfficialPlace(
+        election=place.list.election,
+        code=PlaceCode(place.dd, place.mm, place.zz, place.pp),
+        departamento=place.departamento,
+        municipio=place.municipio,
+        puesto=place.puesto,
+        comuna=place.comuna,
+        direccion=place.direccion,
+        coordinates=coordinates,
     )
 
 

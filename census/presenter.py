@@ -23,6 +23,7 @@ from cedula_domain import (
     PlaceInLine,
     RefreshDecision,
     Restriction,
+    Unmatched,
     VotingPlace,
     WayForward,
 )
@@ -64,6 +65,18 @@ SOURCE_WORDS: dict[AnswerSource, str] = {
     AnswerSource.PERSON: "Informado por la persona",
     AnswerSource.OPERATOR: "Informado por un operador",
 }
+
+# Why an answer has no place in the official list of polling places, for operators.
+UNMATCHED_WORDS: dict[Unmatched, str] = {
+    Unmatched.NO_LIST: "no había lista oficial cargada",
+    Unmatched.MUNICIPIO: "la lista no tiene ese municipio en ese departamento",
+    Unmatched.PUESTO: "el municipio no tiene en la lista un puesto de ese nombre",
+    Unmatched.AMBIGUOUS: "varios puestos del municipio encajan por igual",
+}
+# An answer stored before any list was loaded, not compared with one yet.
+NOT_COMPARED_WORDS = "aún sin comparar con la lista"
+# A person's answer that matched no official place: their word alone.
+UNVERIFIED_WORDS = "dicho por la persona, sin verificar"
 
 BREAKER_WORDS: dict[BreakerState, str] = {
     BreakerState.CLOSED: "Consultando con normalidad",
@@ -303,6 +316,31 @@ def status_json(
         # "page_changed", "gave_up"); None when not offered.
         "way_forward": way.value if way else None,
     }
+
+
+# "Cómo llegar": the place on a public map, opened as a plain link (no map on our pages).
+MAP_URL = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+
+def directions_url(place: VotingPlace | None) -> str:
+    """Where "Cómo llegar" leads: the point the answer itself gave (the Registraduría's,
+    for this election), else the official place's from the list; "" when neither is
+    known."""
+    if place is None:
+        return ""
+    official = place.match.official if place.match else None
+    point = place.coordinates or (official.coordinates if official else None)
+    if point is None:
+        return ""
+    return MAP_URL.format(lat=f"{point.latitude:.6f}", lon=f"{point.longitude:.6f}")
+
+
+def place_address(place: VotingPlace | None) -> str:
+    """The place's address as the answer gave it, else the official place's from the list."""
+    if place is None:
+        return ""
+    official = place.match.official if place.match else None
+    return place.direccion or (official.direccion if official else "")
 
 
 def voting_place_json(place: VotingPlace | None) -> dict[str, str] | None:

@@ -13,12 +13,19 @@ from cedula_domain import (
     Cedula,
     LookupRecord,
     LookupStatus,
+    PlaceCode,
     PlaceInLine,
     RefreshDecision,
     VotingPlace,
     WayForward,
 )
-from census.models import PLACE_COLUMNS, CedulaInfo, voting_place_of
+from census.models import (
+    MATCH_COLUMNS,
+    MATCH_RELATED,
+    PLACE_COLUMNS,
+    CedulaInfo,
+    matched_place_of,
+)
 from pagina_madre.bootstrap.census_lookup import lookup_service
 
 
@@ -42,6 +49,8 @@ def census_refresh_decision(user: CustomUser) -> RefreshDecision:
 
 class PersonLookup(NamedTuple):
     status: LookupStatus
+    # With ``match`` read: the official place the answer matched, or why none (None: the
+    # answer was never matched, as before any list was loaded).
     voting_place: VotingPlace | None
     # Who gave the answer the lookup holds (None until there is one).
     source: AnswerSource | None
@@ -51,15 +60,17 @@ def lookups_of(
     *, people: QuerySet[CustomUser] | QuerySet[dict[str, int]]
 ) -> dict[int, PersonLookup]:
     """How the lookup of each of ``people`` (a query of users or of their ids) stands, the
-    place it found and who gave its answer, by user id; one query. Deciding who may see it
-    is the caller's."""
-    rows = CedulaInfo.objects.filter(user__in=people).only(
-        "user_id", "status", "source", *PLACE_COLUMNS
+    place it found with the official place it matched, and who gave its answer, by user id;
+    one query. Deciding who may see it is the caller's."""
+    rows = (
+        CedulaInfo.objects.filter(user__in=people)
+        .select_related(MATCH_RELATED)
+        .only("user_id", "status", "source", *PLACE_COLUMNS, *MATCH_COLUMNS)
     )
     return {
         row.user_id: PersonLookup(
             LookupStatus(row.status),
-            voting_place_of(row),
+            matched_place_of(row),
             AnswerSource(row.source) if row.source else None,
         )
         for row in rows
@@ -80,20 +91,48 @@ def lookup_counts(
     return {LookupStatus(status): count for status, count in rows}
 
 
-def puesto_counts(
-    *, people: QuerySet[CustomUser] | QuerySet[dict[str, int]]
-) -> list[tuple[str, str, str, int]]:
+class PuestoCount(NamedTuple):
+    departamento: str
+    municipio: str
+    puesto: str
+    # The official place's code, its names the list's; None: no official place, the names
+    # as the answers gave them.
+    code: PlaceCode | None
+    people: int
+
+
+def puesto_counts(*, people: QuerySet[CustomUser] | QuerySet[dict[str, int]]) -> list[PuestoCount]:
     """How many of ``people`` vote at each puesto their lookup found, counted by the
-    database: (departamento, municipio, puesto, people). A place is stored whole with its
+    database: answers that matched an official place by that place, one count whatever was
+    typed; the others by their own text, as given. A place is stored whole with its
     departamento never blank (``voting_place_of``), so a blank one means no place."""
-    rows = (
-        CedulaInfo.objects.filter(user__in=people)
-        .exclude(departamento="")
-        .order_by()
+    found = CedulaInfo.objects.filter(user__in=people).exclude(departamento="").order_by()
+    official = (
+        found.filter(polling_place__isnull=False)
+        .values_list(
+            "polling_place_id",
+            "polling_place__departamento",
+            "polling_place__municipio",
+            "polling_place__puesto",
+            "polling_place__dd",
+            "polling_place__mm",
+            "polling_place__zz",
+            "polling_place__pp",
+        )
+        .annotate(people=Count("pk"))
+    )
+    as_given = (
+        found.filter(polling_place__isnull=True)
         .values_list("departamento", "municipio", "puesto")
         .annotate(people=Count("pk"))
     )
-    return list(rows)
+    return [
+        *(
+            PuestoCount(dep, mun, puesto, PlaceCode(dd, mm, zz, pp), count)
+            for _, dep, mun, puesto, dd, mm, zz, pp, count in official
+        ),
+        *(PuestoCount(dep, mun, puesto, None, count) for dep, mun, puesto, count in as_given),
+    ]
 
 
 def lookup_ages(

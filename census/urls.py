@@ -12,6 +12,7 @@ urlpatterns = [
     path("censo/estado.json", views.census_status, name="status"),
     path("censo/actualizar/", views.census_refresh, name="refresh"),
     path("censo/informar/", views.census_report, name="report"),
+    path("censo/informar/paso/", views.census_report_step, name="report_step"),
     path("salud/censo/", views.fleet_status_json, name="fleet_status"),
     path("demo/", demo.demo, name="demo"),
 ]

@@ -36,10 +36,12 @@ from census.presenter import (
     announcement,
     cancellation_meaning,
     card_heading,
+    directions_url,
     failure_sentence,
     gave_up_sentence,
     line_sentence,
     moment_words,
+    place_address,
     refresh_sentence,
     status_json,
     way_forward_next_step,
@@ -52,6 +54,7 @@ from census.selectors import (
     census_way_forward,
 )
 from pagina_madre.bootstrap.census_lookup import lookup_service
+from polling_places.selectors import current_list
 from portal.rate_limits import limited
 
 POLL_SECONDS = 3
@@ -109,9 +112,13 @@ def census_card_context(
         "census_way_forward": way_forward_sentence(way, record) if way else "",
         "census_way_forward_next": way_forward_next_step(way, record, line, now),
         "census_told_while_waiting": TOLD_WHILE_WAITING if told_while_waiting else "",
-        "census_report_form": (report_form or CensusReportForm()) if offers_report else None,
+        "census_report_form": (
+            (report_form or CensusReportForm(places=current_list())) if offers_report else None
+        ),
         "census_refresh_offered": refresh is not None and refresh.allowed,
         "census_refresh_later": refresh_sentence(refresh, now) if refresh else "",
+        "census_address": place_address(record.voting_place),
+        "census_directions_url": directions_url(record.voting_place),
         "census_what_to_bring": WHAT_TO_BRING,
         "census_not_found_meaning": NOT_FOUND_MEANING,
         "census_cancelled_meaning": CANCELLED_MEANING,
@@ -169,7 +176,7 @@ def _refresh_message(decision: RefreshDecision) -> str:
 @limited(group="report", rate_setting="REPORT_RATE", key="user")
 def census_report(request: HttpRequest) -> HttpResponse:
     """The person tells us what the Registraduría's page showed them."""
-    form = CensusReportForm(request.POST)
+    form = CensusReportForm(request.POST, places=current_list())
     if not form.is_valid():
         context = census_card_context(request.user, report_form=form)
         return render(request, "census/inicio.html", context, status=400)
@@ -177,6 +184,23 @@ def census_report(request: HttpRequest) -> HttpResponse:
     level = messages.SUCCESS if decision.accepted else messages.WARNING
     messages.add_message(request, level, REPORT_MESSAGES[decision.reason])
     return redirect("census:home")
+
+
+@require_POST
+def census_report_step(request: HttpRequest) -> HttpResponse:
+    """A step of choosing the place from the list without JavaScript ("Continuar",
+    "Buscar"): the form comes back with what that step asked checked and the next control
+    offered; nothing is saved, so it counts against no limit."""
+    step = request.POST.get("paso", "")
+    places = current_list()
+    if step not in CensusReportForm.STEPS or places is None:
+        return redirect("census:home")
+    # Its buttons are those of a place that was found.
+    data = request.POST.copy()
+    data["resultado"] = CensusReportForm.FOUND
+    form = CensusReportForm(data, places=places, step=step)
+    context = census_card_context(request.user, report_form=form)
+    return render(request, "census/inicio.html", context, status=200 if form.is_valid() else 400)
 
 
 @require_GET

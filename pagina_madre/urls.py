@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("referrals.urls")),
     path("", include("accounts.urls")),
     path("", include("census.urls")),
+    path("", include("polling_places.urls")),
     path("", include("operations.urls")),
 ]

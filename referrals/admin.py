@@ -12,10 +12,12 @@ from django.utils.safestring import SafeString
 
 from accounts.models import CustomUser
 from accounts.privacy.audit import AuditedReads
+from cedula_domain import VotingPlace
 from census.presenter import SOURCE_WORDS, STATUS_WORDS
 from census.selectors import lookups_of
 from portal.admin_permissions import ReadOnlyInline, ViewOnly
 from referrals.models import Leader, NetworkRefresh, Referral, ReferralLink, SharingConsentEntry
+from referrals.roster import Puesto
 from referrals.rules.leader import Goal
 from referrals.rules.sharing_consent import SharingConsent
 from referrals.selectors import NOT_YET
@@ -200,7 +202,7 @@ class LeaderAdmin(AuditedReads, admin.ModelAdmin):
                     f"{created:%Y-%m-%d}",
                     STATUS_WORDS[status],
                     SOURCE_WORDS[source] if source else "",
-                    f"{place.puesto} · mesa {place.mesa}" if place else "",
+                    _where(place),
                 )
             )
         if not items:
@@ -216,3 +218,12 @@ class LeaderAdmin(AuditedReads, admin.ModelAdmin):
             "<th>Origen del dato</th><th>Puesto</th></tr></thead><tbody>{}</tbody></table>",
             body,
         )
+
+
+def _where(place: VotingPlace | None) -> str:
+    """A person's puesto as their leader counts it, and whether the official list has it."""
+    if place is None:
+        return ""
+    puesto = Puesto.of(place)
+    mark = f"código {puesto.code}" if puesto.verified else "sin verificar en la lista oficial"
+    return f"{puesto.puesto} · mesa {place.mesa} ({mark})"

@@ -1,6 +1,8 @@
 """A referrer's people as a spreadsheet for Excel: the page's rows (everyone, not one
 page), cédula masked, the lookup's result, who gave it and the voting place only with
-consent (referrals.roster)."""
+consent (referrals.roster). The place is the official one its answer matched, with its
+code, so that a pivot by puesto counts one place once; an answer that matched none keeps
+its text and reads "sin verificar" for a code."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from census.presenter import SOURCE_WORDS, seen_status_words
 from referrals.roster import ReferredPerson
 
 NOT_SHARED = "no compartido"
+NOT_VERIFIED = "sin verificar"
 HEADER = (
     "Nombre",
     "Cédula",
@@ -23,6 +26,7 @@ HEADER = (
     "Departamento",
     "Municipio",
     "Puesto",
+    "Código del puesto",
     "Mesa",
 )
 # Excel with Colombian regional settings separates a list with ";" (the decimal mark is
@@ -48,12 +52,13 @@ def write_roster(out: IO[str], people: Iterable[ReferredPerson]) -> None:
 
 
 def _row(person: ReferredPerson) -> list[str]:
-    place = person.voting_place
+    place, puesto = person.voting_place, person.puesto
     missing = NOT_SHARED if not person.shares_place else ""
-    if place is not None:
-        where = [place.departamento, place.municipio, place.puesto, place.mesa]
+    if place is not None and puesto is not None:
+        code = str(puesto.code) if puesto.code is not None else NOT_VERIFIED
+        where = [puesto.departamento, puesto.municipio, puesto.puesto, code, place.mesa]
     else:
-        where = [missing] * 4
+        where = [missing] * 5
     return [
         person.name,
         person.cedula,

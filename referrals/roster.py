@@ -12,6 +12,10 @@ digits.
 The totals of a big roster are counted by the database, in groups of people at one status
 who share or not (``StatusCount``); ``seen_status`` turns each group into what the referrer
 may see, the same rule as for one person.
+
+A place is counted and shown as the official place its answer matched (``Puesto``): its
+code and the list's names, so that "IE San José" and "I.E. SAN JOSE" are one puesto. An
+answer that matched none keeps its own text, marked as not verified.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from attrs import frozen
 
 from cedula_domain.answer_source import AnswerSource
 from cedula_domain.cedula import Cedula
+from cedula_domain.official_place import PlaceCode
 from cedula_domain.record import LookupStatus
 from cedula_domain.voting_place import VotingPlace
 from referrals.rules.sharing_consent import SharingConsent
@@ -49,6 +54,11 @@ class ReferredPerson:
     source: AnswerSource | None = None
     # How many people this person brought in turn; None when the viewer may not know.
     brought: int | None = None
+
+    @property
+    def puesto(self) -> Puesto | None:
+        """Where the person votes as a leader counts it; None while no place is shown."""
+        return Puesto.of(self.voting_place) if self.voting_place is not None else None
 
     @classmethod
     def seen_by_referrer(
@@ -89,10 +99,37 @@ def seen_status(status: LookupStatus, *, shared: bool) -> LookupStatus | None:
 
 
 @frozen(kw_only=True)
-class PuestoTotal:
+class Puesto:
+    """A polling station as a leader counts it: the official place an answer matched (its
+    code, the list's names), or the answer's own text, not verified against the list."""
+
     departamento: str
     municipio: str
     puesto: str
+    # None: the answer matched no official place (or was never matched).
+    code: PlaceCode | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.code is not None
+
+    @classmethod
+    def of(cls, place: VotingPlace) -> Puesto:
+        official = place.match.official if place.match is not None else None
+        if official is None:
+            return cls(
+                departamento=place.departamento, municipio=place.municipio, puesto=place.puesto
+            )
+        return cls(
+            departamento=official.departamento,
+            municipio=official.municipio,
+            puesto=official.puesto,
+            code=official.code,
+        )
+
+
+@frozen(kw_only=True)
+class PuestoTotal(Puesto):
     people: int
 
 
@@ -124,8 +161,8 @@ class RosterTotals:
     # How many people's lookups the referrer sees at each status, in the statuses' order;
     # last (as None), those whose result is withheld. Statuses nobody is at are left out.
     by_status: tuple[tuple[LookupStatus | None, int], ...] = ()
-    # People per polling station (a leader plans by puesto), largest first; only the
-    # places shared with the referrer.
+    # People per polling station (a leader plans by puesto), largest first, an official
+    # place before a namesake not verified; only the places shared with the referrer.
     by_puesto: tuple[PuestoTotal, ...] = ()
     # The people the roster's people brought (one level down); None when the viewer may
     # not know.
@@ -142,7 +179,7 @@ class RosterTotals:
         """The totals of the database's counts: everyone by status and whether they share
         (people without a lookup yet counted at its first status), and the shared places
         by puesto. A puesto's name is only unique in its municipio, so the municipio is
-        part of it."""
+        part of it; an official place is named by its code."""
         counts = tuple(statuses)
         seen: Counter[LookupStatus | None] = Counter()
         for count in counts:
@@ -161,6 +198,8 @@ class RosterTotals:
                         total.departamento,
                         total.municipio,
                         total.puesto,
+                        not total.verified,
+                        str(total.code),
                     ),
                 )
             ),
@@ -183,3 +222,9 @@ class PuestoSummary:
     largest: tuple[PuestoTotal, ...]
     other_puestos: int = 0
     other_people: int = 0
+
+    @property
+    def any_unverified(self) -> bool:
+        """Whether a puesto listed is not verified against the official list (and so is
+        explained)."""
+        return not all(total.verified for total in self.largest)

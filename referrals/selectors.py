@@ -79,7 +79,8 @@ def roster_page(
 def roster_totals(*, referrer: CustomUser, with_network: bool = False) -> RosterTotals:
     """The totals of everyone ``referrer`` brought, counted by the database (a few queries
     whatever their number): by status (a result counted only for those who share it, the
-    rest as withheld), not sharing, by puesto (shared places only); with ``with_network``,
+    rest as withheld), not sharing, by puesto (shared places only, an official place once
+    whatever each answer typed, the others by their text); with ``with_network``,
     how many they brought in turn."""
     brought = Referral.objects.filter(referrer=referrer)
     referrals = _with_consent(brought)
@@ -93,8 +94,14 @@ def roster_totals(*, referrer: CustomUser, with_network: bool = False) -> Roster
         *_status_counts(not_sharing, people=counted["people"] - counted["sharing"], shared=False),
     ]
     puestos = (
-        PuestoTotal(departamento=dep, municipio=mun, puesto=puesto, people=people)
-        for dep, mun, puesto, people in puesto_counts(people=sharing)
+        PuestoTotal(
+            departamento=count.departamento,
+            municipio=count.municipio,
+            puesto=count.puesto,
+            code=count.code,
+            people=count.people,
+        )
+        for count in puesto_counts(people=sharing)
     )
     network = (
         Referral.objects.filter(referrer__in=brought.values("referred_id")).count()

@@ -14,6 +14,7 @@ os.environ.setdefault("DJANGO_SECURE_SSL", "0")
 
 pytest_plugins = [
     "integration.lookups.worker_fixtures",
+    "integration.official_places.place_fixtures",
     "integration.portal.people_fixtures",
     "integration.scraper.person_browser",
 ]

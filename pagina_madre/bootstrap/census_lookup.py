@@ -24,6 +24,7 @@ from adapters.census_scraper.factory import build_prober
 from adapters.census_scraper.probe import PortalProbe
 from adapters.census_scraper.snapshots import SnapshotStore, about, subject_of
 from adapters.clock import SystemClock
+from adapters.django_polling_places import DjangoPollingPlaces
 from adapters.django_q_queue import DjangoQTaskQueue
 from adapters.django_q_results import forget_mentions, purge_results
 from adapters.django_repository import DjangoCedulaRepository
@@ -126,6 +127,7 @@ def lookup_service() -> CedulaLookup:
             lambda: build_scraper(config.scraper, turn=_consulta_pace().wait_turn)
         ),
         source=DjangoSourceRepository(),
+        places=DjangoPollingPlaces(),
         pace=PaceOnFirstUse(STARTS, lambda config: config.pace_wait_s),
         clock=clock,
         retry_policy=config.retry,

@@ -17,16 +17,18 @@ from cedula_domain import (
     FailureKind,
     LookupRecord,
     LookupStatus,
+    PlaceMatch,
     Priority,
     Restriction,
 )
 from cedula_domain.ports import AddResult
-from census.models import PLACE_FIELDS, CedulaInfo, voting_place_of
+from census.models import MATCH_RELATED, PLACE_FIELDS, CedulaInfo, matched_place_of
+from polling_places.models import PollingPlace
 
 
 class DjangoCedulaRepository:
     def get(self, cedula: Cedula) -> LookupRecord | None:
-        row = CedulaInfo.objects.filter(cedula=cedula.value).first()
+        row = _rows().filter(cedula=cedula.value).first()
         return to_domain(row) if row else None
 
     def add(self, record: LookupRecord) -> AddResult:
@@ -55,7 +57,8 @@ class DjangoCedulaRepository:
 
     def next_due(self, now: datetime) -> LookupRecord | None:
         # LookupRecord.place_in_line as an ORDER BY (the contract tests prove they agree).
-        row = _due(now).order_by("priority", "requested_at", "pk").first()
+        first = _due(now).select_related(MATCH_RELATED).order_by("priority", "requested_at", "pk")
+        row = first.first()
         return to_domain(row) if row else None
 
     def count_due(self, now: datetime, before: LookupRecord | None = None) -> int:
@@ -86,6 +89,16 @@ class DjangoCedulaRepository:
             CedulaInfo.objects.filter(given_up | answered).exclude(evidence="").update(evidence="")
         )
 
+    def without_official_place(self) -> list[Cedula]:
+        # A place is stored whole, its departamento never blank (voting_place_of).
+        rows = CedulaInfo.objects.exclude(departamento="").filter(polling_place__isnull=True)
+        return [Cedula(value) for value in rows.values_list("cedula", flat=True)]
+
+
+def _rows() -> QuerySet[CedulaInfo]:
+    """Rows as ``to_domain`` reads them: with the official place their answer matched."""
+    return CedulaInfo.objects.select_related(MATCH_RELATED)
+
 
 def _due(now: datetime) -> QuerySet[CedulaInfo]:
     """LookupRecord.is_due as a filter, for the people whose data may be processed: whoever
@@ -109,7 +122,7 @@ def to_domain(row: CedulaInfo) -> LookupRecord:
         last_block_kind=BlockKind(row.last_block_kind) if row.last_block_kind else None,
         last_failure_message=row.last_failure_message,
         fetched_at=row.fetched_at,
-        voting_place=voting_place_of(row),
+        voting_place=matched_place_of(row),
         cancellation=None if row.voting_restricted else _cancellation(row),
         restriction=_restriction(row) if row.voting_restricted else None,
         source=AnswerSource(row.source) if row.source else None,
@@ -138,11 +151,32 @@ def from_domain(record: LookupRecord) -> dict[str, Any]:
         **{name: getattr(place, name) if place else "" for name in PLACE_FIELDS},
         "latitud": coordinates.latitude if coordinates else None,
         "longitud": coordinates.longitude if coordinates else None,
+        **_match(place.match if place else None),
         **_novedad(record),
         "source": record.source.value if record.source else "",
         "engine": record.engine,
         "evidence": record.evidence,
     }
+
+
+def _match(match: PlaceMatch | None) -> dict[str, Any]:
+    """The official place an answer matched (its row in the list it belongs to), or why
+    none; both blank while it was never matched. A place no longer stored (its list was
+    removed) is stored as never matched, to be matched again."""
+    official = match.official if match else None
+    row = (
+        PollingPlace.objects.filter(
+            list__election=official.election,
+            dd=official.code.dd,
+            mm=official.code.mm,
+            zz=official.code.zz,
+            pp=official.code.pp,
+        ).first()
+        if official
+        else None
+    )
+    unmatched = match.unmatched if match else None
+    return {"polling_place": row, "place_unmatched": unmatched.value if unmatched else ""}
 
 
 def _novedad(record: LookupRecord) -> dict[str, Any]:

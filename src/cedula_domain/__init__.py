@@ -21,12 +21,15 @@ from cedula_domain.outcomes import (
     Unavailable,
     is_terminal,
 )
+from cedula_domain.place_matching import Candidates, MatchCounts, code_named, match_place
+from cedula_domain.place_names import name_key
 from cedula_domain.ports import (
     AddResult,
     CedulaRepository,
     CensusScraper,
     Clock,
     Pace,
+    PollingPlaces,
     SourceRepository,
     TaskQueue,
 )
@@ -64,6 +67,7 @@ __all__ = [
     "BreakerState",
     "Cancellation",
     "Cancelled",
+    "Candidates",
     "Cedula",
     "CedulaLookup",
     "CedulaRepository",
@@ -79,6 +83,7 @@ __all__ = [
     "LookupRecord",
     "LookupStateError",
     "LookupStatus",
+    "MatchCounts",
     "NotEnabled",
     "NotFound",
     "OfficialPlace",
@@ -88,6 +93,7 @@ __all__ = [
     "PlaceCode",
     "PlaceInLine",
     "PlaceMatch",
+    "PollingPlaces",
     "Priority",
     "RefreshDecision",
     "RefreshPolicy",
@@ -104,7 +110,10 @@ __all__ = [
     "Unmatched",
     "VotingPlace",
     "WayForward",
+    "code_named",
     "is_terminal",
+    "match_place",
+    "name_key",
     "outcome_name",
     "status_of",
     "way_forward",

@@ -11,7 +11,9 @@ from cedula_domain.outcomes import Outcome
 
 if TYPE_CHECKING:
     from cedula_domain.breaker import Breaker
+    from cedula_domain.place_matching import Candidates
     from cedula_domain.record import LookupRecord
+    from cedula_domain.voting_place import VotingPlace
 
 
 class CensusScraper(Protocol):
@@ -79,6 +81,24 @@ class CedulaRepository(Protocol):
     def purge_evidence(self, cutoff: datetime) -> int:
         """Blank the raw evidence of exactly the records whose evidence expired before
         ``cutoff`` (``LookupRecord.evidence_expired``); how many they were."""
+        ...
+
+    def without_official_place(self) -> list[Cedula]:
+        """Cédulas whose record holds a voting place that has no official place: never
+        matched, or matched to none (whatever the reason)."""
+        ...
+
+
+class PollingPlaces(Protocol):
+    """The official list of polling places, as loaded; the current list is the one
+    published last (a new election's list is loaded beside the old one)."""
+
+    def candidates(self, place: VotingPlace) -> Candidates | None:
+        """What the current list holds for an answer's place: the places of every
+        municipio whose ``name_key`` is that of ``place.municipio``, whatever their
+        departamento, and the place its ``coddivipol`` names when that is a whole code
+        (``code_named``). Only the current list's places, each with its list's election.
+        None when no list is loaded."""
         ...
 
 

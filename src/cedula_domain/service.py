@@ -6,6 +6,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from attrs import define, evolve
 
@@ -13,13 +14,15 @@ from cedula_domain.answer_source import AnswerSource
 from cedula_domain.breaker import Admission, Breaker, BreakerPolicy
 from cedula_domain.cedula import Cedula
 from cedula_domain.line import PlaceInLine
-from cedula_domain.outcomes import Outcome, Terminal, Unavailable
+from cedula_domain.outcomes import Found, Outcome, Terminal, Unavailable
+from cedula_domain.place_matching import AskedOnce, MatchCounts, match_place
 from cedula_domain.ports import (
     AddResult,
     CedulaRepository,
     CensusScraper,
     Clock,
     Pace,
+    PollingPlaces,
     SourceRepository,
     TaskQueue,
 )
@@ -33,9 +36,12 @@ from cedula_domain.record import (
 from cedula_domain.refresh import RefreshDecision, RefreshPolicy
 from cedula_domain.report import ReportDecision
 from cedula_domain.retry import RetryPolicy
+from cedula_domain.voting_place import VotingPlace
 from cedula_domain.way_forward import WayForward, way_forward
 
 logger = logging.getLogger(__name__)
+
+Told = TypeVar("Told", bound=Outcome)
 
 # A caller that keeps losing the compare-and-set, or finding the record gone, is racing
 # others acting on the same record; after this many reads it steps back.
@@ -50,12 +56,16 @@ class CedulaLookup:
 
     The queue only wakes workers; what runs next is decided from the records (who goes
     first), the breaker (whether the site may be asked at all) and the fleet's pace (when).
+
+    Every place an answer gives, whoever gives it, is matched to the official list before
+    it is recorded (``match_place``).
     """
 
     repository: CedulaRepository
     queue: TaskQueue
     scraper: CensusScraper
     source: SourceRepository
+    places: PollingPlaces
     pace: Pace
     clock: Clock
     retry_policy: RetryPolicy
@@ -138,6 +148,7 @@ class CedulaLookup:
         while offered the way forward (``way_forward``); a lookup still waiting keeps its
         place (``LookupRecord.report``) and its wake-up. Refused when no account holds
         the cédula: only registered people have a record."""
+        answer = self._matched(answer)
         for _ in range(RACE_TRIES):
             # Never requested (its hand-off was lost): it is now, like any registered
             # person's, and what is told is decided on it.
@@ -239,7 +250,7 @@ class CedulaLookup:
             if probing:
                 self._change_breaker(lambda breaker: breaker.release_probe(self.clock.now()))
             return None
-        outcome = self._ask_census(claimed.cedula)
+        outcome = self._matched(self._ask_census(claimed.cedula))
         now = self.clock.now()
         self.source.log_attempt(outcome, now)
         result = self._save(claimed.record_outcome(outcome, now, self.retry_policy))
@@ -273,6 +284,21 @@ class CedulaLookup:
         self.repository.purge_evidence(now - self.evidence_retention)
         self.source.forget_attempts(now - self.evidence_retention)
         return woken
+
+    def match_stored_places(self) -> MatchCounts:
+        """Match to the current list the stored answers that have no official place yet
+        (a list was just loaded): how many now have one, and how many still have none. A
+        lookup whose attempt is running is left to it: its answer is matched when told."""
+        matched = unmatched = 0
+        places = AskedOnce(self.places)
+        for cedula in self.repository.without_official_place():
+            record = self._match_stored(cedula, places)
+            place = record.voting_place if record else None
+            if place and place.match and place.match.official:
+                matched += 1
+            else:
+                unmatched += 1
+        return MatchCounts(matched=matched, unmatched=unmatched)
 
     def pause_source(self, reason: str) -> Breaker:
         """An operator stops every lookup from asking the site, until resumed."""
@@ -368,6 +394,40 @@ class CedulaLookup:
                 reason=f"unexpected {type(error).__name__}: {error}",
                 evidence="".join(traceback.format_exception(error)),
             )
+
+    def _matched(self, outcome: Told) -> Told:
+        if not isinstance(outcome, Found):
+            return outcome
+        return evolve(outcome, place=self._match(outcome.place))
+
+    def _match(self, place: VotingPlace, places: PollingPlaces | None = None) -> VotingPlace:
+        """The place with its match. The answer is worth more than its match: when the
+        list cannot be read, the place stays unmatched (None), for a later match."""
+        try:
+            candidates = (places or self.places).candidates(place)
+        except Exception:
+            logger.exception("the official list of polling places could not be read")
+            return place
+        return evolve(place, match=match_place(place, candidates))
+
+    def _match_stored(self, cedula: Cedula, places: PollingPlaces) -> LookupRecord | None:
+        """The record of ``cedula`` as it stands once its place was matched (if it could
+        be stored); None when it is gone."""
+        for _ in range(RACE_TRIES):
+            record = self.repository.get(cedula)
+            place = record.voting_place if record else None
+            if record is None or place is None or record.status is LookupStatus.PROCESSING:
+                return record
+            if place.match is not None and place.match.official is not None:
+                return record  # matched meanwhile
+            matched = self._match(place, places)
+            if matched == place:
+                return record
+            saved = self._save(evolve(record, voting_place=matched))
+            if saved is not None:
+                return saved
+            # Changed meanwhile: match what is stored now.
+        return self.repository.get(cedula)
 
     def _save(self, record: LookupRecord) -> LookupRecord | None:
         """The stored copy (at the version the save bumped it to), or None when another

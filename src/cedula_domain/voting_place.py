@@ -25,5 +25,10 @@ class VotingPlace:
     mesa: str
     coddivipol: str = ""
     coordinates: Coordinates | None = None
+    # The puesto's code within its municipio and its zona, where a portal shows them
+    # (eleccionescolombia's ``stand_code`` and ``zone``): they serve the match, and are
+    # not stored (the match is).
+    puesto_code: str = ""
+    zona: str = ""
     # The official polling place this answer is, once matched to the list; None before.
     match: PlaceMatch | None = None

@@ -74,7 +74,7 @@ def answer(entry: Entry) -> Reply:
                 "stand_code": entry.stand_code,
                 "table": int(str(record["mesa"]).strip()),
                 "place_address": {
-                    "state": str(record["nom_depto"]).strip(),
+                    "state": entry.state,
                     "town": str(record["nom_mun"]).strip(),
                     "address": str(record["direccion"]).strip(),
                     "zone": entry.zone,

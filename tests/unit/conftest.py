@@ -11,6 +11,7 @@ from fakes import (
     LEASE,
     START,
     FreePace,
+    InMemoryPollingPlaces,
     InMemoryRepository,
     InMemorySource,
     RecordingQueue,
@@ -49,12 +50,18 @@ def source() -> InMemorySource:
 
 
 @pytest.fixture
+def places() -> InMemoryPollingPlaces:
+    """The official list holds PLACE (CORFERIAS)."""
+    return InMemoryPollingPlaces()
+
+
+@pytest.fixture
 def scraper() -> ScriptedScraper:
     return ScriptedScraper()
 
 
 @pytest.fixture
-def make_service(repository, queue, source, clock, retry_policy):
+def make_service(repository, queue, source, places, clock, retry_policy):
     """Builds services sharing the repository, queue, source and clock; one per worker."""
 
     def make(
@@ -67,6 +74,7 @@ def make_service(repository, queue, source, clock, retry_policy):
             queue=queue,
             scraper=scraper,
             source=source,
+            places=places,
             pace=pace or FreePace(),
             clock=clock,
             retry_policy=retry_policy,

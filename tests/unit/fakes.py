@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from attrs import Factory, define, evolve
 
@@ -14,13 +14,19 @@ from cedula_domain import (
     Blocked,
     BlockKind,
     Breaker,
+    Candidates,
     Cedula,
     Found,
     LookupRecord,
+    OfficialPlace,
     Outcome,
     PageChanged,
+    PlaceCode,
+    PlaceMatch,
     Unavailable,
     VotingPlace,
+    code_named,
+    name_key,
 )
 
 START = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -36,6 +42,17 @@ PLACE = VotingPlace(
     mesa="12",
 )
 FOUND = Found(place=PLACE, engine="stealth", evidence='{"encontrado": true}')
+# PLACE in the official list the fakes hold, and PLACE as the service records it.
+CORFERIAS = OfficialPlace(
+    election="congreso-2026",
+    code=PlaceCode("16", "001", "13", "99"),
+    departamento="BOGOTA D.C.",
+    municipio="BOGOTA. D.C.",
+    puesto="CORFERIAS",
+    direccion="CARRERA 37 # 24-67",
+)
+PUBLISHED = date(2025, 12, 12)
+PLACE_MATCHED = evolve(PLACE, match=PlaceMatch.found(CORFERIAS))
 
 
 def top_of_range(low: float, high: float) -> float:
@@ -140,6 +157,28 @@ class InMemoryRepository:
         for record in expired:
             self.records[record.cedula] = evolve(record, evidence="")
         return len(expired)
+
+    def without_official_place(self) -> list[Cedula]:
+        places = [(r.cedula, r.voting_place) for r in self.records.values() if r.voting_place]
+        return [c for c, place in places if not (place.match and place.match.official)]
+
+
+@define(slots=False)  # so that tests may patch or spy on a method
+class InMemoryPollingPlaces:
+    """The lists loaded, by the day each was published: the latest is the current one."""
+
+    lists: dict[date, list[OfficialPlace]] = Factory(lambda: {PUBLISHED: [CORFERIAS]})
+
+    def candidates(self, place: VotingPlace) -> Candidates | None:
+        if not self.lists:
+            return None
+        current = self.lists[max(self.lists)]
+        code = code_named(place.coddivipol)
+        municipio = name_key(place.municipio)
+        return Candidates(
+            of_municipio=tuple(p for p in current if name_key(p.municipio) == municipio),
+            named_by_code=next((p for p in current if p.code == code), None),
+        )
 
 
 @define(slots=False)  # so that tests may patch or spy on a method

@@ -104,7 +104,10 @@ def _polling_place(place: object, raw: str) -> Outcome:
     }
     if missing := [name for name, value in values.items() if not value]:
         return PageChanged(missing=f"the polling place's {', '.join(missing)}", evidence=raw)
-    return Found(place=VotingPlace(**values, direccion=clean(address.get("address"))), evidence=raw)
+    # The puesto's code within its municipio, and its zona: what names it in the list.
+    codes = {"puesto_code": clean(place.get("stand_code")), "zona": clean(address.get("zone"))}
+    direccion = clean(address.get("address"))
+    return Found(place=VotingPlace(**values, **codes, direccion=direccion), evidence=raw)
 
 
 READERS: dict[str, Reader] = {

@@ -114,7 +114,7 @@ def test_a_found_place_heads_the_card_with_the_map_and_what_to_bring(home):
             "Votas en IE INEM JOSE FELIX DE RESTREPO, mesa 7"
         )
         expect(card).to_contain_text("CARRERA 48 # 1-125")
-        expect(card.get_by_role("link", name="Ver en el mapa")).to_have_attribute(
+        expect(card.get_by_role("link", name="Cómo llegar")).to_have_attribute(
             "href", re.compile(r"^https://www\.openstreetmap\.org/\?mlat=6\.2")
         )
         expect(card.get_by_test_id("que-llevar")).to_contain_text("lleva tu cédula original")

@@ -33,6 +33,6 @@ def test_the_home_card_turns_from_pending_to_the_voting_place_without_reloading(
     expect(card).to_have_attribute("data-status", "found")
     expect(page.get_by_test_id("mesa")).to_have_text("3")
     assert page.evaluate("window.sinRecargar") is True
-    expect(page.get_by_role("link", name="Ver en el mapa")).to_be_visible()
+    expect(page.get_by_role("link", name="Cómo llegar")).to_be_visible()
     # Final: the card no longer asks for itself.
     assert card.get_attribute("hx-trigger") is None

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from attrs import evolve
 
 from accounts.models import CustomUser
 from adapters.django_source import DjangoSourceRepository
@@ -26,8 +27,10 @@ from cedula_domain import (
     NotEnabled,
     NotFound,
     PageChanged,
+    PlaceMatch,
     Priority,
     Unavailable,
+    Unmatched,
     outcome_name,
 )
 from census.models import CedulaInfo, LookupAttempt, SourceState
@@ -38,6 +41,7 @@ from census.presenter import (
     OUTCOME_WORDS,
     SOURCE_WORDS,
     STATUS_WORDS,
+    UNMATCHED_WORDS,
 )
 from integration.portal.census_support import PLACE, store
 
@@ -51,6 +55,7 @@ CODED_FIELDS = {
     "CedulaInfo.last_block_kind": (CedulaInfo, "last_block_kind", BlockKind, BLOCK_WORDS),
     "CedulaInfo.source": (CedulaInfo, "source", AnswerSource, SOURCE_WORDS),
     "CedulaInfo.priority": (CedulaInfo, "priority", Priority, {}),
+    "CedulaInfo.place_unmatched": (CedulaInfo, "place_unmatched", Unmatched, UNMATCHED_WORDS),
     "SourceState.state": (SourceState, "state", BreakerState, BREAKER_WORDS),
     "SourceState.last_block": (SourceState, "last_block", BlockKind, BLOCK_WORDS),
     "LookupAttempt.block": (LookupAttempt, "block", BlockKind, BLOCK_WORDS),
@@ -98,6 +103,14 @@ def test_an_answer_stores_its_source_as_the_enums_value(person: CustomUser, sour
     store(person, status=LookupStatus.FOUND, voting_place=PLACE, source=source, fetched_at=NOW)
 
     assert stored(person, "source") == source.value != SOURCE_WORDS[source]
+
+
+@pytest.mark.parametrize("why", Unmatched, ids=lambda why: why.name)
+def test_an_answer_stores_why_it_has_no_official_place_as_the_enums_value(person, why):
+    place = evolve(PLACE, match=PlaceMatch.missing(why))
+    store(person, status=LookupStatus.FOUND, voting_place=place, fetched_at=NOW)
+
+    assert stored(person, "place_unmatched") == why.value != UNMATCHED_WORDS[why]
 
 
 @pytest.mark.parametrize("priority", Priority, ids=lambda priority: priority.name)

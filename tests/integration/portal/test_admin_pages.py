@@ -38,7 +38,14 @@ def test_the_census_list_shows_few_short_columns(client: Client, person: CustomU
 
     page = as_operator(client).get(reverse("admin:census_cedulainfo_changelist")).text
 
-    assert column_headers(page)[1:] == ["Cédula", "Nombre", "Estado", "Intentos", "Cuándo"]
+    assert column_headers(page)[1:] == [
+        "Cédula",
+        "Nombre",
+        "Estado",
+        "Puesto oficial",
+        "Intentos",
+        "Cuándo",
+    ]
     assert "Encontrada" in page
     assert "respondida 29 nov, 14:35" in page
     assert "Motor del navegador" not in column_headers(page)

@@ -72,7 +72,11 @@ def test_a_rejected_report_keeps_the_choice_and_its_fields_shown(gave_up_page: P
     page.get_by_label("Municipio", exact=True).fill("Tunja")
     page.get_by_role("button", name="Guardar lo que me salió").click()
 
-    expect(page.get_by_text("Elige el departamento.")).to_be_visible()
+    # Summarised at the top of the form, which the page opens on, and next to the field.
+    expect(page).to_have_title("Error: Inicio · Página Madre")
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    expect(page.get_by_role("link", name="Elige el departamento.")).to_be_visible()
+    expect(page.locator(".invalid-feedback", has_text="Elige el departamento.")).to_be_visible()
     expect(page.get_by_label("Aparece el lugar de votación")).to_be_checked()
     expect(page.get_by_label("Municipio", exact=True)).to_have_value("Tunja")
     expect(page.get_by_label("Novedad", exact=True)).to_be_hidden()

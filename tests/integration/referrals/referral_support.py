@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import requests
@@ -14,8 +14,10 @@ from django.urls import reverse
 
 from accounts.models import CustomUser
 from cedula_domain import AnswerSource
+from cedula_domain.place_names import name_key
 from census.models import CedulaInfo
 from integration.lookups.lookup_harness import _CSRF_TOKEN, Portal
+from polling_places.models import PollingPlace, PollingPlaceList
 from referrals.models import Referral, ReferralLink, SharingConsentEntry
 
 _LINK_VALUE = re.compile(r'<input id="enlace"[^>]*value="([^"]+)"')
@@ -87,6 +89,46 @@ def many_brought_by(referrer: CustomUser, how_many: int) -> list[CustomUser]:
         for referral in referrals[::2]
     )
     return people
+
+
+def official_place(
+    code: str, departamento: str, municipio: str, puesto: str, direccion: str = ""
+) -> PollingPlace:
+    """A row of the 2026 official list (``code`` dd-mm-zz-pp), as the loader leaves it."""
+    places, _ = PollingPlaceList.objects.get_or_create(
+        election="congreso-2026",
+        defaults={"name": "Congreso 2026", "published_on": date(2025, 12, 12)},
+    )
+    dd, mm, zz, pp = code.split("-")
+    return PollingPlace.objects.create(
+        list=places,
+        dd=dd,
+        mm=mm,
+        zz=zz,
+        pp=pp,
+        departamento=departamento,
+        municipio=municipio,
+        puesto=puesto,
+        direccion=direccion,
+        departamento_key=name_key(departamento),
+        municipio_key=name_key(municipio),
+        puesto_key=name_key(puesto),
+    )
+
+
+def matched(person: CustomUser, place: PollingPlace | None, unmatched: str = "") -> None:
+    """``person``'s stored answer matched to ``place`` (or to none, for ``unmatched``)."""
+    CedulaInfo.objects.filter(user=person).update(polling_place=place, place_unmatched=unmatched)
+
+
+def puesto_seen(cedula: str, answered: dict[str, str]) -> tuple[str, str]:
+    """The puesto a leader sees for ``cedula``'s answer (``answered``, as the census gave
+    it) and its code: the official place's once the answer matched one, else the answer's
+    name, not verified."""
+    official = CedulaInfo.objects.select_related("polling_place").get(cedula=cedula).polling_place
+    if official is None:
+        return answered["puesto"], "sin verificar"
+    return official.puesto, official.code
 
 
 def item_of(page: str, name: str) -> str:

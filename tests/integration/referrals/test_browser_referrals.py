@@ -14,7 +14,12 @@ from playwright.sync_api import Page, expect
 from support.axe import assert_accessible
 
 from integration.accessibility.screens import at_each_screen, log_in
-from integration.referrals.referral_support import make_person, many_brought_by
+from integration.referrals.referral_support import (
+    make_person,
+    many_brought_by,
+    matched,
+    official_place,
+)
 from referrals.models import Referral
 from referrals.selectors import PEOPLE_PER_PAGE
 from referrals.services import link_for
@@ -100,7 +105,11 @@ def test_on_a_phone_a_long_list_of_people_goes_page_by_page_and_stays_accessible
 ):
     ana = make_person("1020304050", "Ana María Ríos")
     link_for(owner=ana)
-    many_brought_by(ana, PEOPLE_PER_PAGE + 10)
+    people = many_brought_by(ana, PEOPLE_PER_PAGE + 10)
+    # One puesto in seven is on the official list: the others are marked not verified.
+    listed = official_place("01-001-01-01", "ANTIOQUIA", "MEDELLIN", "PUESTO 0")
+    for person in people[::7]:
+        matched(person, listed)
     page = browser_page
     log_in(page, ana, live_server.url)
     page.goto("/referidos/")
@@ -109,6 +118,9 @@ def test_on_a_phone_a_long_list_of_people_goes_page_by_page_and_stays_accessible
 
     page.set_viewport_size(PHONE)
     assert fits_the_screen(page)
+    expect(page.get_by_test_id("por-puesto")).to_contain_text("código 01-001-01-01")
+    expect(page.get_by_test_id("codigo").first).to_contain_text("Puesto oficial")
+    expect(page.get_by_test_id("sin-verificar").first).to_be_visible()
     pages = page.get_by_role("navigation", name="Páginas de la lista de personas")
     expect(pages).to_contain_text("Página 1 de 2")
     expect(page.get_by_test_id("persona")).to_have_count(PEOPLE_PER_PAGE)

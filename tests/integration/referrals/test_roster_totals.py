@@ -1,8 +1,8 @@
 """The totals of /referidos/ are counted by the database (referrals.selectors.roster_totals),
-which states SharingConsent's rule (the latest entry of the ledger decides) and
-voting_place_of's (a place has its departamento) again in SQL. Proven here against the rule
-applied person by person (ReferredPerson.seen_by_referrer), on every status and every shape
-of ledger."""
+which states SharingConsent's rule (the latest entry of the ledger decides),
+voting_place_of's (a place has its departamento) and Puesto's (an answer that matched an
+official place is that place) again in SQL. Proven here against the rule applied person by
+person (ReferredPerson.seen_by_referrer), on every status and every shape of ledger."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from attrs import evolve
 from accounts.models import CustomUser
 from cedula_domain import AnswerSource, LookupStatus
 from integration.portal.census_support import PLACE, store
-from integration.referrals.referral_support import brought, make_person
+from integration.referrals.referral_support import brought, make_person, matched, official_place
 from referrals.models import SharingConsentEntry
 from referrals.roster import PuestoTotal
 from referrals.selectors import roster_page, roster_totals
@@ -36,16 +36,20 @@ LEDGERS = {
 OTHER_PUESTO = evolve(PLACE, puesto="COLEGIO SAN JOSE", mesa="3")
 # The same puesto's name in another municipio is another puesto.
 NAMESAKE = evolve(PLACE, municipio="ENVIGADO")
+# Two answers of one official place, typed and chosen from the list.
+TYPED = evolve(PLACE, puesto="IE Inem José Félix de Restrepo", municipio="Medellín")
+CHOSEN = evolve(PLACE, puesto="INST.EDUC. INEM JOSE FELIX DE RESTREPO")
 # What each status's lookups found; a place stays while a new lookup runs or after it fails.
 PLACES = {
-    LookupStatus.FOUND: [PLACE, OTHER_PUESTO, NAMESAKE],
-    LookupStatus.PENDING: [PLACE, None],
-    LookupStatus.ERROR: [OTHER_PUESTO, None],
+    LookupStatus.FOUND: [PLACE, OTHER_PUESTO, NAMESAKE, TYPED, CHOSEN],
+    LookupStatus.PENDING: [PLACE, CHOSEN, None],
+    LookupStatus.ERROR: [OTHER_PUESTO, TYPED, None],
 }
 
 
 def everyone_brought_by(referrer: CustomUser) -> None:
     """One person per status (and one without a lookup), per ledger, per place."""
+    inem = official_place("01-001-13-01", "ANTIOQUIA", "MEDELLIN", CHOSEN.puesto)
     cedula = 30_000_000
     for status in (*LookupStatus, None):
         for ledger in LEDGERS.values():
@@ -61,6 +65,8 @@ def everyone_brought_by(referrer: CustomUser) -> None:
                         voting_place=place,
                         source=AnswerSource.REGISTRADURIA if answered else None,
                     )
+                    if place in (TYPED, CHOSEN):
+                        matched(person, inem)
                 SharingConsentEntry.objects.bulk_create(
                     SharingConsentEntry(referral=person.referral, change=change, at=at)
                     for change, at in ledger
@@ -85,9 +91,9 @@ def test_the_totals_the_database_counts_are_the_rule_applied_person_by_person():
     ]
     statuses = Counter(person.status for person in people)
     places = Counter(
-        (place.departamento, place.municipio, place.puesto)
+        (place.departamento, place.municipio, place.puesto, place.code)
         for person in people
-        if (place := person.voting_place) is not None
+        if (place := person.puesto) is not None
     )
     assert totals.total == len(people)
     assert totals.not_shared == sum(not person.shares_place for person in people)
@@ -96,8 +102,8 @@ def test_the_totals_the_database_counts_are_the_rule_applied_person_by_person():
     )
     assert sorted(totals.by_puesto, key=lambda total: total.puesto + total.municipio) == sorted(
         (
-            PuestoTotal(departamento=dep, municipio=mun, puesto=puesto, people=count)
-            for (dep, mun, puesto), count in places.items()
+            PuestoTotal(departamento=dep, municipio=mun, puesto=puesto, code=code, people=count)
+            for (dep, mun, puesto, code), count in places.items()
         ),
         key=lambda total: total.puesto + total.municipio,
     )
@@ -105,7 +111,8 @@ def test_the_totals_the_database_counts_are_the_rule_applied_person_by_person():
     # Not a proof over nothing: more than a page, some share, some do not, places counted.
     assert len(pages) > 1
     assert 0 < totals.not_shared < totals.total
-    assert len(totals.by_puesto) == 3
+    assert len(totals.by_puesto) == 4
+    assert sum(total.verified for total in totals.by_puesto) == 1
     assert dict(totals.by_status)[None] > 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from fakes import CEDULA, FOUND, PLACE
+from fakes import CEDULA, FOUND, PLACE_MATCHED
 
 from cedula_domain import AnswerSource, LookupStatus, Priority, Unavailable
 from cedula_domain.service import RACE_TRIES
@@ -42,7 +42,7 @@ def test_the_previous_holders_word_goes_and_the_census_is_asked_first_thing(
     assert queue.woken == [None]
     scraper.steps.append(FOUND)
     deliver(queue, service)
-    assert (stored().voting_place, stored().source) == (PLACE, AnswerSource.REGISTRADURIA)
+    assert (stored().voting_place, stored().source) == (PLACE_MATCHED, AnswerSource.REGISTRADURIA)
 
 
 def test_the_previous_holders_word_goes_from_a_lookup_waiting_its_retry_which_keeps_it(

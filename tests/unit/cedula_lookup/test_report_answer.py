@@ -10,7 +10,7 @@ from fakes import (
     CEDULA,
     FOUND,
     LEASE,
-    PLACE,
+    PLACE_MATCHED,
     START,
     top_of_range,
 )
@@ -65,7 +65,7 @@ def test_a_person_tells_the_answer_of_a_lookup_that_gave_up(service, scraper, cl
     record = stored()
     assert decision == ReportDecision.accept()
     assert decision.accepted
-    assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE)
+    assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE_MATCHED)
     assert (record.source, record.fetched_at) == (AnswerSource.PERSON, clock.now())
     assert service.way_forward(record) is None
     assert queue.woken == []
@@ -324,7 +324,7 @@ def test_the_automatic_answer_after_a_refresh_replaces_the_persons(
     deliver(queue, service)
 
     record = stored()
-    assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE)
+    assert (record.status, record.voting_place) == (LookupStatus.FOUND, PLACE_MATCHED)
     assert (record.source, record.fetched_at) == (AnswerSource.REGISTRADURIA, START + HOUR)
     assert queue.woken == [None]
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from fakes import (
     CEDULA,
-    PLACE,
+    PLACE_MATCHED,
 )
 
 from cedula_domain import (
@@ -28,7 +28,7 @@ def test_a_bulk_refresh_starts_a_new_lookup_behind_everyones_own(
         Priority.BULK,
         clock.now(),
     )
-    assert record.voting_place == PLACE
+    assert record.voting_place == PLACE_MATCHED
     assert queue.woken == [None]
 
 

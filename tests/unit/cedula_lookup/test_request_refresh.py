@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from fakes import (
     CEDULA,
-    PLACE,
+    PLACE_MATCHED,
     START,
 )
 
@@ -70,7 +70,7 @@ def test_a_refresh_after_the_interval_starts_a_new_lookup_in_the_refresh_class(
         0,
         Priority.REFRESH,
     )
-    assert record.voting_place == PLACE
+    assert record.voting_place == PLACE_MATCHED
     assert queue.woken == [None]
 
 

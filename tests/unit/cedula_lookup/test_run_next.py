@@ -13,7 +13,7 @@ from fakes import (
     FOUND,
     INTERVAL,
     LEASE,
-    PLACE,
+    PLACE_MATCHED,
     START,
     NoTurnPace,
     ScriptedScraper,
@@ -51,7 +51,7 @@ def test_a_worker_runs_the_due_lookup_and_stores_the_place_it_found(
 
     assert result == stored()
     assert result.status is LookupStatus.FOUND
-    assert result.voting_place == PLACE
+    assert result.voting_place == PLACE_MATCHED
     assert (result.attempts, result.version) == (1, 2)
     assert scraper.calls == [CEDULA]
     assert queue.woken == [None]

@@ -12,10 +12,15 @@ from cedula_domain import (
     LookupStatus,
     NotEnabled,
     NotFound,
+    OfficialPlace,
+    PlaceCode,
+    PlaceMatch,
+    Unmatched,
     VotingPlace,
     status_of,
 )
 from referrals.roster import (
+    Puesto,
     PuestoTotal,
     ReferredPerson,
     Roster,
@@ -29,6 +34,26 @@ SHARED = SharingConsent.never_given().grant(START)
 NOT_SHARED = SharingConsent.never_given()
 CORFERIAS = ("BOGOTA D.C.", "BOGOTA D.C.", "CORFERIAS")
 OTHER_PLACE = evolve(PLACE, puesto="COLEGIO SAN BARTOLOME", mesa="3")
+# A row of the 2026 list, and what two people may have answered for it.
+SAN_JOSE = OfficialPlace(
+    election="congreso-2026",
+    code=PlaceCode("01", "001", "13", "05"),
+    departamento="ANTIOQUIA",
+    municipio="MEDELLIN",
+    puesto="I.E.FE Y ALEGRIA SAN JOSE",
+    direccion="CALLE 86 # 92-60",
+)
+TYPED = VotingPlace(
+    departamento="Antioquia",
+    municipio="Medellín",
+    puesto="IE Fe y Alegría San José",
+    direccion="",
+    mesa="4",
+    match=PlaceMatch.found(SAN_JOSE),
+)
+CHOSEN = evolve(
+    TYPED, departamento="ANTIOQUIA", municipio="MEDELLIN", puesto="I.E.FE Y ALEGRIA SAN JOSE"
+)
 
 
 def seen(
@@ -265,3 +290,60 @@ def test_an_empty_roster_has_no_totals() -> None:
     assert totals.by_status == ()
     assert totals.by_puesto == ()
     assert totals.largest_puestos(20).largest == ()
+
+
+def test_a_place_that_matched_an_official_one_is_that_place_whatever_was_typed() -> None:
+    assert Puesto.of(TYPED) == Puesto.of(CHOSEN)
+    assert Puesto.of(TYPED) == Puesto(
+        departamento="ANTIOQUIA",
+        municipio="MEDELLIN",
+        puesto="I.E.FE Y ALEGRIA SAN JOSE",
+        code=PlaceCode("01", "001", "13", "05"),
+    )
+    assert Puesto.of(TYPED).verified
+
+
+@pytest.mark.parametrize(
+    "match",
+    [None, PlaceMatch.missing(Unmatched.PUESTO), PlaceMatch.missing(Unmatched.NO_LIST)],
+    ids=["never matched", "no such puesto", "no list"],
+)
+def test_a_place_without_an_official_one_keeps_its_text_and_is_not_verified(
+    match: PlaceMatch | None,
+) -> None:
+    puesto = Puesto.of(evolve(PLACE, puesto="Colegio Nuevo", match=match))
+
+    assert (puesto.departamento, puesto.municipio, puesto.puesto) == (
+        PLACE.departamento,
+        PLACE.municipio,
+        "Colegio Nuevo",
+    )
+    assert puesto.code is None
+    assert not puesto.verified
+
+
+def test_a_referrer_sees_the_official_puesto_only_with_the_place() -> None:
+    assert seen(SHARED, place=TYPED).puesto == Puesto.of(TYPED)
+    assert seen(NOT_SHARED, place=TYPED).puesto is None
+
+
+def test_an_official_puesto_comes_before_a_namesake_not_verified() -> None:
+    code = SAN_JOSE.code
+    official = PuestoTotal(
+        departamento="BOGOTA D.C.", municipio="BOGOTA D.C.", puesto="A", code=code, people=1
+    )
+
+    totals = counted(puestos=[puesto("A", 1), official])
+
+    assert [total.verified for total in totals.by_puesto] == [True, False]
+
+
+def test_the_puestos_listed_say_whether_one_of_them_is_not_verified() -> None:
+    code = SAN_JOSE.code
+    official = PuestoTotal(
+        departamento="BOGOTA D.C.", municipio="BOGOTA D.C.", puesto="A", code=code, people=2
+    )
+    totals = counted(puestos=[official, puesto("B", 1)])
+
+    assert not totals.largest_puestos(1).any_unverified
+    assert totals.largest_puestos(2).any_unverified

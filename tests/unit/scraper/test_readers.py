@@ -191,6 +191,7 @@ def test_citizen_information_gives_the_stand_without_its_code_and_the_table():
         "CL 15 # 7-20",
         "13",
     )
+    assert (place.puesto_code, place.zona) == ("02", "01")
 
 
 def test_http_404_with_status_code_13_is_an_answer_outside_the_census():

@@ -1,0 +1,160 @@
+"""A person who met a CAPTCHA reports their place by choosing it from the official list,
+on a 360 px phone: with JavaScript through the autocompletes, with no serious or critical
+axe-core violation on the way; without it through the steps (axe-core runs in the page,
+so it cannot check a page without JavaScript; the step pages are the same markup)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from playwright.sync_api import Page, expect
+from support.axe import assert_accessible
+
+from accounts.models import CustomUser
+from cedula_domain import BlockKind, FailureKind
+from integration.accessibility.screens import SCREENS, log_in, set_lookup, someone
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def met_a_captcha(db: None) -> CustomUser:
+    """Someone whose automatic lookup met a CAPTCHA and will try again later."""
+    person = someone("52345678")
+    set_lookup(
+        person,
+        attempts=1,
+        last_failure_kind=FailureKind.BLOCKED,
+        last_block_kind=BlockKind.CAPTCHA,
+        next_attempt_at=datetime.now(UTC) + timedelta(minutes=30),
+    )
+    return person
+
+
+@pytest.fixture
+def phone(browser_page: Page, live_server, polling_place_list, met_a_captcha) -> Page:
+    """Their home page on a 360 px phone, with the official list loaded."""
+    browser_page.set_viewport_size(SCREENS["celular"])
+    log_in(browser_page, met_a_captcha, live_server.url)
+    browser_page.goto("/")
+    return browser_page
+
+
+@pytest.fixture
+def phone_without_javascript(
+    browser_page: Page, live_server, polling_place_list, met_a_captcha
+) -> Iterator[Page]:
+    context = browser_page.context.browser.new_context(
+        base_url=live_server.url,
+        locale="es-CO",
+        java_script_enabled=False,
+        viewport=SCREENS["celular"],
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    log_in(page, met_a_captcha, live_server.url)
+    page.goto("/")
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def test_a_person_chooses_their_place_with_the_autocomplete(phone: Page):
+    page = phone
+    card = page.locator("#censo")
+    expect(card.get_by_text("Cuéntanos qué te salió")).to_be_visible()
+    page.get_by_label("Aparece el lugar de votación").check()
+    # The steps' buttons are for pages without JavaScript.
+    expect(card.get_by_role("button", name="Continuar")).to_be_hidden()
+    expect(page.get_by_label("Municipio", exact=True)).to_be_hidden()
+
+    page.get_by_role("combobox", name="Departamento").fill("bogo")
+    page.get_by_role("option", name="BOGOTA D.C.").click()
+    # Bogotá has one municipio: chosen for the person, and the puesto asked next.
+    expect(page.get_by_role("combobox", name="Municipio")).to_have_value("BOGOTA. D.C.")
+    puesto = page.get_by_role("combobox", name="Puesto de votación")
+    puesto.fill("san jose cal")
+    option = page.get_by_role("option", name="COLEGIO SAN JOSE DE CALASANZ")
+    expect(option).to_contain_text("CLL 129 # 88 B 35")
+    assert_accessible(page, "elegir el puesto, opciones abiertas, celular")
+    option.click()
+    expect(page.get_by_test_id("direccion-elegida")).to_have_text(
+        "Dirección del puesto: CLL 129 # 88 B 35"
+    )
+    page.get_by_label("Mesa", exact=True).fill("12")
+    assert_accessible(page, "puesto elegido, celular")
+    page.get_by_role("button", name="Guardar lo que me salió").click()
+
+    expect(page.get_by_text("Gracias. Guardamos lo que te mostró la Registraduría")).to_be_visible()
+    expect(page.get_by_test_id("puesto")).to_have_text("COLEGIO SAN JOSE DE CALASANZ")
+    expect(page.get_by_test_id("mesa")).to_have_text("12")
+    expect(page.get_by_test_id("direccion")).to_have_text("CLL 129 # 88 B 35")
+    assert_accessible(page, "puesto informado, celular")
+
+
+def test_a_municipio_is_chosen_among_those_of_the_departamento(phone: Page):
+    page = phone
+    page.get_by_label("Aparece el lugar de votación").check()
+
+    page.get_by_role("combobox", name="Departamento").fill("boya")
+    page.get_by_role("option", name="BOYACA").click()
+    municipio = page.get_by_role("combobox", name="Municipio")
+    municipio.fill("medell")
+    expect(page.get_by_role("option", name="No hay resultados")).to_be_visible()
+    municipio.fill("tunj")
+    page.get_by_role("option", name="TUNJA").click()
+    page.get_by_role("combobox", name="Puesto de votación").fill("boyaca")
+    page.get_by_role("option", name="COL. BOYACA FCO DE PAULA SANTANDER").click()
+    page.get_by_label("Mesa", exact=True).fill("3")
+    # Enter in a field saves, as in any form.
+    page.get_by_label("Mesa", exact=True).press("Enter")
+
+    expect(page.get_by_test_id("puesto")).to_have_text("COL. BOYACA FCO DE PAULA SANTANDER")
+
+
+def test_a_person_without_javascript_chooses_their_place_step_by_step(
+    phone_without_javascript: Page,
+):
+    page = phone_without_javascript
+    page.get_by_label("Aparece el lugar de votación").check()
+    page.get_by_label("Departamento", exact=True).select_option(label="BOYACA")
+    page.get_by_role("button", name="Continuar").click()
+
+    page.get_by_label("Municipio", exact=True).select_option(label="TUNJA")
+    page.get_by_role("button", name="Continuar").click()
+
+    page.get_by_label("Puesto de votación", exact=True).fill("univ")
+    page.get_by_role("button", name="Buscar").click()
+    page.get_by_label("UNIVERSIDAD SANTO TOMAS").check()
+    page.get_by_label("Mesa", exact=True).fill("doce")
+    page.get_by_role("button", name="Guardar lo que me salió").click()
+
+    expect(page).to_have_title("Error: Inicio · Página Madre")
+    expect(page.get_by_test_id("error-summary")).to_contain_text("La mesa se escribe solo")
+    expect(page.get_by_label("UNIVERSIDAD SANTO TOMAS")).to_be_checked()
+    page.get_by_label("Mesa", exact=True).fill("7")
+    page.get_by_role("button", name="Guardar lo que me salió").click()
+
+    expect(page.get_by_test_id("puesto")).to_have_text("UNIVERSIDAD SANTO TOMAS")
+    expect(page.get_by_test_id("direccion")).to_have_text("CLL 19 # 11-64")
+
+
+def test_the_steps_are_accessible_where_the_autocomplete_does_not_load(phone: Page):
+    # axe-core runs in the page: here the page runs its other scripts, not the autocomplete.
+    page = phone
+    page.route("**/accessible-autocomplete.min.js", lambda route: route.abort())
+    page.reload()
+    page.get_by_label("Aparece el lugar de votación").check()
+    page.get_by_label("Departamento", exact=True).select_option(label="BOGOTA D.C.")
+    page.get_by_role("button", name="Continuar").click()
+    page.get_by_label("Puesto de votación", exact=True).fill("san jose")
+    page.get_by_role("button", name="Buscar").click()
+
+    expect(page.get_by_label("COLEGIO SAN JOSE DE CALASANZ")).to_be_visible()
+    assert_accessible(page, "puestos encontrados sin autocompletar, celular")
+    page.get_by_role("button", name="Guardar lo que me salió").click()
+    expect(page.get_by_test_id("error-summary")).to_contain_text("Elige tu puesto de la lista")
+    assert_accessible(page, "informe con errores sin autocompletar, celular")

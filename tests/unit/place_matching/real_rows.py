@@ -1,0 +1,87 @@
+"""Rows of the Registraduría's 2026 list (DIVIPOLE, ``shared/data``), copied as they are:
+the official places the matching tests match answers to."""
+
+from __future__ import annotations
+
+from cedula_domain import OfficialPlace, PlaceCode
+
+ELECTION = "congreso-2026"
+
+
+def row(
+    code: str, departamento: str, municipio: str, puesto: str, direccion: str = ""
+) -> OfficialPlace:
+    dd, mm, zz, pp = code.split("-")
+    return OfficialPlace(
+        election=ELECTION,
+        code=PlaceCode(dd, mm, zz, pp),
+        departamento=departamento,
+        municipio=municipio,
+        puesto=puesto,
+        direccion=direccion,
+    )
+
+
+LA_ESPERANZA = row(
+    "01-001-01-01", "ANTIOQUIA", "MEDELLIN", "SEC. ESC. LA ESPERANZA No 2", "KR 29 # 102 - 20"
+)
+LA_CANDELARIA = row(
+    "01-001-01-02", "ANTIOQUIA", "MEDELLIN", "INST.EDUC. LA CANDELARIA", "CL 106 # 32-100"
+)
+MANUELA_BELTRAN = row(
+    "01-001-05-04", "ANTIOQUIA", "MEDELLIN", "SEC ESC SAN JOSE (IE MANUELA BELTRAN)"
+)
+JAVIERA_SEVILLA = row("01-001-08-04", "ANTIOQUIA", "MEDELLIN", "I.E. JAVIERA LONDOÑO SEVILLA")
+FE_Y_ALEGRIA = row("01-001-13-05", "ANTIOQUIA", "MEDELLIN", "I.E.FE Y ALEGRIA SAN JOSE")
+JAVIERA = row("01-001-19-06", "ANTIOQUIA", "MEDELLIN", "I.E. JAVIERA LONDOÑO", "CLL 53 No 40-65")
+LA_SALLE = row("01-001-27-06", "ANTIOQUIA", "MEDELLIN", "COLEGIO SAN JOSE DE LA SALLE")
+LAS_VEGAS = row("01-001-28-05", "ANTIOQUIA", "MEDELLIN", "COL. SAN JOSE DE LAS VEGAS")
+MEDELLIN = (
+    LA_ESPERANZA,
+    LA_CANDELARIA,
+    MANUELA_BELTRAN,
+    JAVIERA_SEVILLA,
+    FE_Y_ALEGRIA,
+    JAVIERA,
+    LA_SALLE,
+    LAS_VEGAS,
+)
+
+JULIO_SANIN = row("01-214-01-01", "ANTIOQUIA", "RIONEGRO", "I.E. JULIO SANIN", "CL 52 # 44-03")
+FRAY_NEPOMUCENO = row("27-172-00-01", "SANTANDER", "RIONEGRO", "COLEGIO FRAY NEPOMUCENO RAMOS")
+# Two municipios called RIONEGRO: the departamento tells them apart.
+RIONEGRO = (JULIO_SANIN, FRAY_NEPOMUCENO)
+
+LA_MERCED = row("03-001-02-01", "ATLANTICO", "BARRANQUILLA", "IE DISTRITAL LA MERCED")
+CODEBA = row("03-001-33-05", "ATLANTICO", "BARRANQUILLA", "COL.BARRANQUILLA CODEBA", "CL 68 #47-64")
+BARRANQUILLA = (LA_MERCED, CODEBA)
+
+SAN_JOSE_1 = row("05-028-02-01", "BOLIVAR", "MAGANGUE", "INST.EDUC.SAN JOSE N.1")
+SAN_JOSE_2 = row("05-028-02-05", "BOLIVAR", "MAGANGUE", "I.E. SAN JOSE No. 2", "LA ESMERALDA")
+MAGANGUE = (SAN_JOSE_1, SAN_JOSE_2)
+
+PEDAGOGICA = row("16-001-02-07", "BOGOTA D.C.", "BOGOTA. D.C.", "UNIVERSIDAD PEDAGOGICA NACIONAL")
+NACIONAL = row(
+    "16-001-13-30", "BOGOTA D.C.", "BOGOTA. D.C.", "UNIVERSIDAD NACIONAL AUD ALFONSO LOPEZ"
+)
+BOGOTA = (PEDAGOGICA, NACIONAL)
+
+# The list names two places of Tumaco alike.
+GUACHAL_COSTA = row("23-139-99-44", "NARIÑO", "TUMACO", "GUACHAL LAS BRISAS", "COSTA NORTE")
+GUACHAL_RIO = row("23-139-99-W9", "NARIÑO", "TUMACO", "GUACHAL LAS BRISAS", "RIO MIRA")
+TUMACO = (GUACHAL_COSTA, GUACHAL_RIO)
+
+GUAIMARAL = row("25-001-05-07", "NORTE DE SAN", "CUCUTA", "COL.BASICO GUAIMARAL NRO 25")
+
+NORMAL_A = row("27-001-14-01", "SANTANDER", "BUCARAMANGA", "ESC NORMAL SUPERIOR SEDE A")
+NORMAL_C = row("27-001-14-02", "SANTANDER", "BUCARAMANGA", "ESC NORMAL SUPERIOR SEDE C")
+BUCARAMANGA = (NORMAL_A, NORMAL_C)
+
+SAN_JOSE_CIP = row("28-001-03-02", "SUCRE", "SINCELEJO", "IE SAN JOSE C I P", "CL 22 No. 10A-380")
+SAN_JOSE_EDEN = row("28-001-06-03", "SUCRE", "SINCELEJO", "IE SAN JOSE", "CLL 48 No 30-56 EL EDEN")
+SINCELEJO = (SAN_JOSE_CIP, SAN_JOSE_EDEN)
+
+SANTA_LIBRADA = row("31-001-04-03", "VALLE", "CALI", "IE SANTA LIBRADA", "CL 7 #14A-06")
+DIVINA_PASTORA = row("48-001-01-01", "LA GUAJIRA", "RIOHACHA", "INST. EDUC. DIVINA PASTORA")
+# One of the places the list gives no address.
+MADRID = row("88-355-05-02", "CONSULADOS", "ESPAÑA", "Madrid - Consulado")
