@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 
 from cedula_domain import AnswerSource, Unmatched
 from census.models import CedulaInfo
-from polling_places.models import PollingPlaceList
+from polling_places.models import CURRENT_FIRST, PollingPlaceList
 
 
 class ListMatches(NamedTuple):
@@ -50,7 +50,7 @@ def match_summary() -> MatchSummary:
     )
     lists = [
         ListMatches(place_list, matched.get(place_list.pk, 0))
-        for place_list in PollingPlaceList.objects.order_by("-published_on", "-pk")
+        for place_list in PollingPlaceList.objects.order_by(*CURRENT_FIRST)
     ]
     unmatched = (
         CedulaInfo.objects.filter(UNMATCHED)

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from django.db import models
 
+# The lists, the current one first: answers are matched to, and reports chosen from, the
+# list published last (ties: the one loaded last).
+CURRENT_FIRST = ("-published_on", "-pk")
+
 
 class PollingPlaceList(models.Model):
     """One DIVIPOLE file as loaded: which election it is for and where it came from."""

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from cedula_domain.place_names import name_key
-from polling_places.models import PollingPlace, PollingPlaceList
+from polling_places.models import CURRENT_FIRST, PollingPlace, PollingPlaceList
 
 
 class Division(NamedTuple):
@@ -29,7 +29,7 @@ class PuestoSearch(NamedTuple):
 
 def current_list() -> PollingPlaceList | None:
     """The list answers are chosen from and matched to; None while none is loaded."""
-    return PollingPlaceList.objects.order_by("-published_on", "-pk").first()
+    return PollingPlaceList.objects.order_by(*CURRENT_FIRST).first()
 
 
 def list_of_election(*, election: str) -> PollingPlaceList | None:

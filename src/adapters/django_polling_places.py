@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 from cedula_domain import Candidates, OfficialPlace, VotingPlace, code_named, name_key
 from census.models import official_place_of
-from polling_places.models import PollingPlace, PollingPlaceList
+from polling_places.models import CURRENT_FIRST, PollingPlace, PollingPlaceList
 
 
 class DjangoPollingPlaces:
     def candidates(self, place: VotingPlace) -> Candidates | None:
-        current = PollingPlaceList.objects.order_by("-published_on", "-pk").first()
+        current = PollingPlaceList.objects.order_by(*CURRENT_FIRST).first()
         if current is None:
             return None
         places = PollingPlace.objects.filter(list=current)
