@@ -17,11 +17,12 @@ $(STAMP): pyproject.toml | $(PY)
 
 # Our Spanish over Django's (pagina_madre/locale). The .mo is kept in git, so a machine
 # without gettext's msgfmt runs with the committed one.
-MESSAGES := pagina_madre/locale/es/LC_MESSAGES/django
+# The pages' catalogue (django) and the admin's JavaScript one (djangojs).
+CATALOGUES := $(addprefix pagina_madre/locale/es/LC_MESSAGES/,django.mo djangojs.mo)
 
-install: $(STAMP) $(MESSAGES).mo
+install: $(STAMP) $(CATALOGUES)
 
-$(MESSAGES).mo: $(MESSAGES).po
+%.mo: %.po
 	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; \
 	else echo "msgfmt not found (apt-get install gettext): using the committed $@"; fi
 
@@ -39,6 +40,13 @@ migrate: install
 # Local runs talk plain HTTP on localhost: no HTTPS redirect, Secure cookies or HSTS
 # (and a generated secret key). Production leaves DJANGO_SECURE_SSL unset or 1.
 run demo scale-demo bench: export DJANGO_SECURE_SSL ?= 0
+
+# The demos say who runs them, as production must, so that their footer is complete
+# (`make run` leaves OPERATOR_* unset: staff read which are pending, citizens nothing).
+demo scale-demo: export OPERATOR_NAME ?= Fundación Página Madre (demostración)
+demo scale-demo: export OPERATOR_ID ?= NIT 900.000.000-0
+demo scale-demo: export OPERATOR_ADDRESS ?= Carrera 7 n.º 10-20, Bogotá
+demo scale-demo: export OPERATOR_EMAIL ?= datos@demo.paginamadre.example
 
 # The portal on http://127.0.0.1:8000 and its worker; Ctrl-C stops both.
 run: migrate browser

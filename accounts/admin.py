@@ -67,7 +67,8 @@ class CustomUserAdmin(AuditedReads, UserAdmin):
         "elsewhere",
     )
     fieldsets = (
-        (None, {"fields": ("cedula", "password")}),
+        # Every fieldset named: the admin draws the name as the fieldset's label.
+        ("Cuenta", {"fields": ("cedula", "password")}),
         ("Datos personales", {"fields": ("nombre_completo", "telefono", "phone_verified_at")}),
         (
             "Permisos",
@@ -78,7 +79,7 @@ class CustomUserAdmin(AuditedReads, UserAdmin):
     )
     add_fieldsets = (
         (
-            None,
+            "Cuenta nueva",
             {
                 "classes": ("wide",),
                 "fields": ("cedula", "nombre_completo", "telefono", "password1", "password2"),
@@ -150,6 +151,10 @@ class ForgottenAcceptancesAdmin(ReadOnly, admin.ModelAdmin):
 
     list_display = ("version", "people")
 
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list:
+        # Named: the admin draws a fieldset's name as its label (an unnamed one has none).
+        return [("Aceptaciones", {"fields": self.get_fields(request, obj)})]
+
 
 admin.site.unregister(Group)
 
@@ -162,3 +167,6 @@ class PortalGroupAdmin(GroupAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
         readonly = tuple(super().get_readonly_fields(request, obj))
         return readonly if grants_permissions(request) else (*readonly, "permissions")
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list:
+        return [("Grupo", {"fields": self.get_fields(request, obj)})]

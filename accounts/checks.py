@@ -1,5 +1,5 @@
-"""System checks of what accounts promises people: `manage.py check --deploy` warns when
-the portal would go live without saying who runs it (Ley 1581's data controller), and
+"""System checks of what accounts promises people: `manage.py check --deploy` refuses a
+portal that would go live without saying who runs it (Ley 1581's data controller), and
 every check refuses a portal whose pages would not pass the phone gate."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.checks import CheckMessage, Error, Tags, Warning, register
+from django.core.checks import CheckMessage, Error, Tags, register
 
 from portal.operator import Operator
 
@@ -20,12 +20,12 @@ def check_operator_identity(app_configs: Any = None, **kwargs: Any) -> list[Chec
     if not missing:
         return []
     return [
-        Warning(
-            f"{', '.join(missing)} unset: every page's footer and the data policy show a "
-            "placeholder instead of who runs the portal and how to reach them.",
+        Error(
+            f"{', '.join(missing)} unset: every page's footer, the landing page and the data "
+            "policy leave out who runs the portal and how to reach them.",
             hint="Ley 1581 asks the data controller's name, NIT or cédula, address and an "
             "e-mail for data requests; set them in the environment (see .env.example).",
-            id="accounts.W001",
+            id="accounts.E002",
         )
     ]
 

@@ -31,9 +31,15 @@ class CustomUserManager(BaseUserManager["CustomUser"]):
         return self.create_user(cedula, password, **extra)
 
     def ready_for_lookup(self) -> QuerySet[CustomUser]:
-        """Accounts whose census lookup may start: those that need not verify their phone
-        any more (``accounts.phone.requirement``)."""
-        return self.get_queryset().filter(phone_verification_settled())
+        """Accounts whose census lookup may start: those that accepted the data policy (a
+        version of it: whoever must accept a newer one waits, ``awaiting_policy``), and need
+        not verify their phone any more (``accounts.phone.requirement``). An account made by
+        staff (``createsuperuser``, the admin) accepted nothing, and is not looked up until
+        it accepts. Every way a first lookup starts asks here: the one requested as an
+        account becomes ready, and the sweep's."""
+        acceptances = self.model.policy_acceptances.rel.related_model.objects
+        accepted = acceptances.filter(user=OuterRef("pk"))
+        return self.get_queryset().filter(Exists(accepted), phone_verification_settled())
 
     def awaiting_policy(self) -> QuerySet[CustomUser]:
         """Accounts that must accept the current data policy before anything new is done

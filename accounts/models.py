@@ -8,6 +8,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from accounts.managers import CustomUserManager
 from accounts.privacy.rules.policy_consent import PolicyAcceptance
 from portal.cedula_input import cedula_digits
+from portal.rules.person_name import first_name
 
 
 def validate_stored_cedula(value: str) -> None:
@@ -55,7 +56,7 @@ class CustomUser(AbstractUser):
         return self.nombre_completo
 
     def get_short_name(self) -> str:
-        return self.nombre_completo.split(" ", 1)[0]
+        return first_name(self.nombre_completo)
 
 
 class CodePurpose(models.TextChoices):

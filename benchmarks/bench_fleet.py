@@ -9,7 +9,11 @@ For each:
    margin (goal ≥ 0.95 of the turns: the limiter wastes no slot);
 2. registration → final status (estado.json's fetched_at), p50 and p95 over the burst;
 3. the portal's registration latency while the burst drains, against the idle portal
-   before any worker started (goal ≤ 1.2×).
+   before any worker started (goal ≤ 1.2×);
+4. the card's estimate of when the answer comes (estado.json's answer_expected_at, from the
+   fleet's measured throughput: cedula_domain/throughput.py), against when it came, for a
+   sample of the burst read once the fleet has worked a while; beside it, the error of the
+   estimate the card gave before it measured anything (one pace interval per lookup ahead).
 
 Everything runs on this machine: the local PostgreSQL and Redis (a throwaway database and
 a Redis database of its own; the fleet is skipped, saying so, when either does not answer),
@@ -52,6 +56,10 @@ from pagina_madre.config import DELIVERY_MARGIN_S  # noqa: E402
 # rate then measures the limiter, not the CPU. Production's is 15 s.
 INTERVAL_S = 1.5
 PROBES = 20  # registrations timed one by one: on the idle portal, then while draining
+# The estimates are read once this many consultas were made (the fleet has a pace to
+# measure), from every ESTIMATE_EVERY-th person of the burst.
+ESTIMATE_AFTER = 30
+ESTIMATE_EVERY = 5
 THREADS = 8
 # The portal on one core, the workers and their browsers on the others, as on separate
 # hosts: what is measured is what they share, the database and the broker.
@@ -99,6 +107,12 @@ def measure(name: str, fleet: Fleet, clusters: int, simulator: CensusSimulator, 
             )
         busy = [register(fleet, cedula)[2] for cedula in busy_cedulas]
         wait_until(
+            lambda: len(consultas(simulator)) >= ESTIMATE_AFTER,
+            60 + ESTIMATE_AFTER * interval_s * 4,
+            f"{ESTIMATE_AFTER} consultas before the estimates are read",
+        )
+        estimates = read_estimates({c: registered[c][0] for c in crowd[::ESTIMATE_EVERY]})
+        wait_until(
             lambda: everyone <= {call["cedula"] for call in consultas(simulator)},
             60 + len(everyone) * interval_s * 4,
             "every cédula asked",
@@ -130,6 +144,35 @@ def measure(name: str, fleet: Fleet, clusters: int, simulator: CensusSimulator, 
         f" ({busy_ms / idle_ms:4.2f}×, medians of {PROBES}; p95 {percentile(idle, 0.95) * 1000:.0f}"
         f" and {percentile(busy, 0.95) * 1000:.0f} ms)"
     )
+    measured, at_pace = estimate_errors(estimates, answers, turn_s)
+    if measured:
+        print(
+            f"  estimate of the answer   error |p50| {percentile(measured, 0.5):5.1f} s, "
+            f"|p90| {percentile(measured, 0.9):5.1f} s over {len(measured)} waiting people; "
+            f"one pace interval a lookup: |p50| {percentile(at_pace, 0.5):5.1f} s, "
+            f"|p90| {percentile(at_pace, 0.9):5.1f} s"
+        )
+
+
+def read_estimates(people: dict[str, Portal]) -> dict[str, tuple[float, dict]]:
+    """When each of ``people`` read their estado.json, and what it said."""
+    return {cedula: (time.time(), person.status()) for cedula, person in people.items()}
+
+
+def estimate_errors(
+    estimates: dict[str, tuple[float, dict]], answers: dict[str, dict], turn_s: float
+) -> tuple[list[float], list[float]]:
+    """For those still waiting when asked: how far the answer came from the card's estimate,
+    and from one pace turn per lookup ahead (what the card said before it measured), in
+    seconds either way."""
+    measured, at_pace = [], []
+    for cedula, (asked_at, status) in estimates.items():
+        if status["status"] != "pending" or not status["answer_expected_at"]:
+            continue
+        came = epoch(answers[cedula]["fetched_at"])
+        measured.append(abs(came - epoch(status["answer_expected_at"])))
+        at_pace.append(abs(came - (asked_at + (status["queue_position"] - 1) * turn_s)))
+    return measured, at_pace
 
 
 def consultas(simulator: CensusSimulator) -> list[dict]:

@@ -40,6 +40,7 @@ from census.presenter import (
     STATUS_WORDS,
     UNMATCHED_WORDS,
     UNVERIFIED_WORDS,
+    words_of_engine,
 )
 from pagina_madre.bootstrap.census_lookup import lookup_service, snapshot_file
 from portal.admin_permissions import ReadOnly, ViewOnly
@@ -83,6 +84,36 @@ def _worded_filter(
             return queryset.filter(**{field: value}) if value else queryset
 
     return WordedFilter
+
+
+# The engine filter's choice for a lookup no browser has run yet (its engine is blank).
+NO_ENGINE = "ninguno"
+
+
+class EngineFilter(admin.SimpleListFilter):
+    """Lookups by the browser engine of their last attempt; the blank engine is named, where
+    Django's own filter on the field drew it as a link with no words."""
+
+    title = CedulaInfo._meta.get_field("engine").verbose_name
+    parameter_name = "engine"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        engines = (
+            CedulaInfo.objects.exclude(engine="")
+            .order_by("engine")
+            .values_list("engine", flat=True)
+            .distinct()
+        )
+        return [
+            *((engine, words_of_engine(engine)) for engine in engines),
+            (NO_ENGINE, "Ninguno todavía"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[CedulaInfo]) -> QuerySet:
+        value = self.value()
+        if not value:
+            return queryset
+        return queryset.filter(engine="" if value == NO_ENGINE else value)
 
 
 # The official place filter's choices that are no ``Unmatched`` reason.
@@ -129,7 +160,7 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
         OfficialPlaceFilter,
         _worded_filter("last_failure_kind", FailureKind, FAILURE_WORDS),
         _worded_filter("last_block_kind", BlockKind, BLOCK_WORDS),
-        "engine",
+        EngineFilter,
     )
     search_fields = ("cedula", "user__nombre_completo")
     list_select_related = ("user", "polling_place")
@@ -138,7 +169,7 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     change_form_template = "admin/census/cedulainfo/change_form.html"
     fieldsets = (
         (
-            None,
+            "Consulta",
             {"fields": ("user", "cedula", "status_words", "source_words", "attempts", "version")},
         ),
         (
@@ -169,7 +200,7 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
                     "failure_words",
                     "block_words",
                     "last_failure_message",
-                    "engine",
+                    "engine_words",
                     "evidence",
                 )
             },
@@ -180,6 +211,7 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
         "source_words",
         "failure_words",
         "block_words",
+        "engine_words",
         "official_place",
     )
 
@@ -291,6 +323,10 @@ class CedulaInfoAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     @admin.display(description="tipo de bloqueo")
     def block_words(self, info: CedulaInfo) -> str | None:
         return _words(info.last_block_kind, BlockKind, BLOCK_WORDS)
+
+    @admin.display(description="motor del navegador")
+    def engine_words(self, info: CedulaInfo) -> str | None:
+        return words_of_engine(info.engine) or None
 
     @admin.display(description="puesto oficial")
     def official_place(self, info: CedulaInfo) -> str | None:

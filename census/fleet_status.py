@@ -7,9 +7,15 @@ from typing import Any
 
 from django.db.models import Count, Min, Q
 
-from cedula_domain import Admission, Breaker, LookupStatus
+from cedula_domain import Admission, BlockKind, Breaker, LookupStatus
 from census.models import CedulaInfo, LookupAttempt
-from census.presenter import BLOCK_WORDS, BREAKER_WORDS, OUTCOME_WORDS, PAUSED_WORDS
+from census.presenter import (
+    BLOCK_WORDS,
+    BREAKER_WORDS,
+    OUTCOME_WORDS,
+    PAUSED_WORDS,
+    words_of_engine,
+)
 from pagina_madre.bootstrap.census_lookup import census_config, lookup_service, newest_snapshot
 
 WINDOWS = {"hora": timedelta(hours=1), "dia": timedelta(days=1)}
@@ -48,7 +54,15 @@ def _outcomes(since: datetime) -> list[dict[str, Any]]:
         .annotate(count=Count("pk"))
         .order_by("-count")
     )
-    return [{**row, "words": OUTCOME_WORDS.get(row["outcome"], row["outcome"])} for row in rows]
+    return [
+        {
+            **row,
+            "words": OUTCOME_WORDS.get(row["outcome"], row["outcome"]),
+            "block_words": BLOCK_WORDS[BlockKind(row["block"])] if row["block"] else "",
+            "engine_words": words_of_engine(row["engine"]),
+        }
+        for row in rows
+    ]
 
 
 def _last_hour_per_minute(now: datetime) -> float:

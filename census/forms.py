@@ -65,34 +65,26 @@ PUESTOS_SHOWN = 25
 _ID_DIGITS = 9
 
 
-class CensusReportForm(forms.Form):
-    """What the Registraduría's page showed to the person (or to an operator): the answer
-    the automatic lookup could not get. Only the fields of the chosen result are checked
-    and used: what was typed for another one (hidden once the choice changed) is ignored.
+class ChoiceRadios(forms.RadioSelect):
+    """Radios whose question, as a whole, is linked to its first option: what the error
+    summary links to (Django links a group of radios to nothing)."""
 
-    With an official list (``places``), a place that was found is chosen from it:
-    departamento, then municipio (of that departamento), then puesto (of that municipio),
-    each a code of the list; "Mi puesto no está en la lista" lets the puesto be typed
-    instead. Without one (none loaded; the admin), every part of the place is typed.
+    def id_for_label(self, id_: str, index: str | None = None) -> str:
+        return super().id_for_label(id_, "0" if index is None else index)
 
-    Without JavaScript the place is chosen in steps, each sent with its own button
-    (``step``, one of STEPS): such a form checks only what that step asked, and saves
-    nothing; the page comes back with the next control (census.views.census_report_step).
-    """
+
+class ReportResultForm(forms.Form):
+    """The first question of telling us what the Registraduría's page showed: which of
+    its answers it was. Each answer but a place found or a cancellation is whole; those
+    two ask their detail on a page of their own (census.views)."""
 
     FOUND = "encontrado"
     NOT_FOUND = "no_encontrado"
     CANCELLED = "cancelada"
     NOT_ENABLED = "sin_derecho_a_votar"
-    # Each step of choosing from the list, and the fields it asks for.
-    STEPS: Mapping[str, tuple[str, ...]] = {
-        "departamento": ("departamento",),
-        "municipio": ("departamento", "municipio"),
-        "buscar": ("departamento", "municipio", "buscar"),
-    }
 
     resultado = forms.ChoiceField(
-        label="¿Qué dice la página de la Registraduría?",
+        label="¿Qué te mostró la página de la Registraduría?",
         choices=[
             (FOUND, "Aparece el lugar de votación (puesto y mesa)"),
             (NOT_FOUND, "La cédula no aparece en el censo electoral"),
@@ -104,12 +96,36 @@ class CensusReportForm(forms.Form):
                 "habilitado para votar»)",
             ),
         ],
-        widget=forms.RadioSelect,
+        widget=ChoiceRadios(attrs={"class": "form-check-input"}),
         error_messages={
             "required": "Elige qué te mostró la página de la Registraduría.",
             "invalid_choice": "Elige una de las opciones.",
         },
     )
+
+
+class CensusReportForm(ReportResultForm):
+    """What the Registraduría's page showed to the person (or to an operator): the answer
+    the automatic lookup could not get. Only the fields of the chosen result are checked
+    and used: what was sent for another one is ignored.
+
+    With an official list (``places``), a place that was found is chosen from it:
+    departamento, then municipio (of that departamento), then puesto (of that municipio),
+    each a code of the list; "Mi puesto no está en la lista" lets the puesto be typed
+    instead. Without one (none loaded; the admin), every part of the place is typed.
+
+    Without JavaScript the place is chosen in steps, each sent with its own button
+    (``step``, one of STEPS): such a form checks only what that step asked, and saves
+    nothing; the page comes back with the next control (census.views.census_report_place).
+    """
+
+    # Each step of choosing from the list, and the fields it asks for.
+    STEPS: Mapping[str, tuple[str, ...]] = {
+        "departamento": ("departamento",),
+        "municipio": ("departamento", "municipio"),
+        "buscar": ("departamento", "municipio", "buscar"),
+    }
+
     departamento = forms.CharField(
         label="Departamento",
         required=False,
@@ -139,13 +155,13 @@ class CensusReportForm(forms.Form):
 
     # What each result needs, and what to say when it is missing.
     _REQUIRED = {
-        FOUND: {
+        ReportResultForm.FOUND: {
             "departamento": "Elige el departamento.",
             "municipio": "Escribe el municipio.",
             "puesto": "Escribe el nombre del puesto de votación.",
             "mesa": "Escribe el número de la mesa.",
         },
-        CANCELLED: {
+        ReportResultForm.CANCELLED: {
             "novedad": "Escribe la novedad que aparece, por ejemplo «Cancelada por Muerte».",
         },
     }

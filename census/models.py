@@ -226,8 +226,12 @@ class SourceState(models.Model):
 
 
 class LookupAttempt(models.Model):
-    """What one attempt came to, for operators; never whose cédula it was."""
+    """What one attempt came to, for operators, and its times, for the line's estimate
+    (cedula_domain.throughput); never whose cédula it was."""
 
+    # Null on attempts logged before the times were kept.
+    due_at = models.DateTimeField("en la cola desde", null=True, blank=True)
+    started_at = models.DateTimeField("empezó el", null=True, blank=True)
     finished_at = models.DateTimeField("terminó el", db_index=True)
     outcome = models.CharField(
         "resultado", max_length=12, choices=[(name, name) for name in OUTCOME_NAMES]

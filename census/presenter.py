@@ -60,6 +60,13 @@ BLOCK_WORDS: dict[BlockKind, str] = {
     BlockKind.JS_CHALLENGE: "Reto de JavaScript",
     BlockKind.BOT_DETECTED: "Detección de robots",
 }
+# The browser engines by the code a lookup stores (the adapter's engine names, which
+# operators also type in ``lookup_cedula --scraper``); an unknown code is shown as it is.
+ENGINE_WORDS: dict[str, str] = {
+    "stealth": "Chromium con Playwright Stealth",
+    "patchright": "Chromium con Patchright",
+    "playwright": "Chromium con Playwright",
+}
 SOURCE_WORDS: dict[AnswerSource, str] = {
     AnswerSource.REGISTRADURIA: "Registraduría",
     AnswerSource.PERSON: "Informado por la persona",
@@ -93,6 +100,11 @@ _WORDS_OF_CODE = {
 OUTCOME_WORDS: dict[str, str] = {name: _WORDS_OF_CODE[name] for name in OUTCOME_NAMES}
 
 
+def words_of_engine(engine: str) -> str:
+    """A stored engine code as operators read it; blank (no browser ran yet) stays blank."""
+    return ENGINE_WORDS.get(engine, engine)
+
+
 def seen_status_words(status: LookupStatus | None) -> str:
     """A lookup's status as the person who brought its holder reads it; None is withheld."""
     return WITHHELD_STATUS_WORDS if status is None else STATUS_WORDS[status]
@@ -115,7 +127,8 @@ def line_sentence(line: PlaceInLine | None, now: datetime) -> str:
         )
     if line.ahead == 0:
         return "Tu consulta es la siguiente; empieza en unos segundos."
-    minutes = round((line.estimated_at - now).total_seconds() / 60)
+    # The wait a person minds ends with their answer, not when their lookup starts.
+    minutes = round(((line.answer_at or line.estimated_at) - now).total_seconds() / 60)
     ahead = "Hay 1 consulta" if line.ahead == 1 else f"Hay {line.ahead} consultas"
     wait = "menos de un minuto" if minutes < 1 else "un minuto" if minutes == 1 else None
     return f"{ahead} antes que la tuya: {wait or f'unos {minutes} minutos'}."
@@ -208,6 +221,27 @@ def way_forward_sentence(way: WayForward, record: LookupRecord) -> str:
     if record.blocked_by_captcha:
         return f"{WAY_FORWARD_SENTENCES[WayForward.CAPTCHA]} {gave_up_sentence(record)}".strip()
     return f"{gave_up_sentence(record)} {failure_sentence(record)}".strip()
+
+
+# How the person looks themselves up, after "Abre la página de consulta de la
+# Registraduría,": a verification is named only when one was met, and a site that failed
+# may fail them too.
+OFFICIAL_PAGE_STEP = "escribe tu cédula y mira qué te responde."
+OFFICIAL_PAGE_STEP_AFTER_CAPTCHA = "escribe tu cédula y resuelve la verificación que te pida."
+OFFICIAL_PAGE_STEP_AFTER_FAILURE = (
+    "escribe tu cédula y mira qué te responde. Si a ti tampoco te carga, vuelve a "
+    "intentarlo en un rato."
+)
+
+
+def official_page_step(way: WayForward, record: LookupRecord) -> str:
+    """The first of the two steps the person is offered (``way``: why), worded for what
+    actually stopped the automatic lookup."""
+    if way is WayForward.CAPTCHA or (way is WayForward.GAVE_UP and record.blocked_by_captcha):
+        return OFFICIAL_PAGE_STEP_AFTER_CAPTCHA
+    if way is WayForward.GAVE_UP and record.last_failure_kind is FailureKind.UNAVAILABLE:
+        return OFFICIAL_PAGE_STEP_AFTER_FAILURE
+    return OFFICIAL_PAGE_STEP
 
 
 def way_forward_next_step(
@@ -312,6 +346,8 @@ def status_json(
         # While waiting: how many lookups go first, and when this one should start.
         "queue_position": line.ahead + 1 if line else None,
         "estimated_at": _iso(line.estimated_at) if line else None,
+        # ...and when its answer should be in (cedula_domain.throughput says how).
+        "answer_expected_at": _iso(line.answer_at) if line else None,
         # Why the person may finish the lookup themselves now ("captcha", "site_refuses",
         # "page_changed", "gave_up"); None when not offered.
         "way_forward": way.value if way else None,

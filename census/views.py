@@ -5,26 +5,31 @@ automatic lookup could not. Whoever must still verify their phone never reaches 
 
 from __future__ import annotations
 
+from datetime import datetime
+from hashlib import blake2b
 from typing import Any
 
+from attrs import evolve
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.generic import TemplateView
 
 from accounts.models import CustomUser
 from cedula_domain import (
     Cedula,
     LookupStatus,
+    PlaceInLine,
     RefreshDecision,
     RefreshReason,
     ReportReason,
 )
 from census.fleet_status import fleet_status
-from census.forms import CensusReportForm
+from census.forms import CensusReportForm, ReportResultForm
 from census.presenter import (
     CANCELLED_MEANING,
     CANCELLED_NEXT_STEP,
@@ -41,12 +46,14 @@ from census.presenter import (
     gave_up_sentence,
     line_sentence,
     moment_words,
+    official_page_step,
     place_address,
     refresh_sentence,
     status_json,
     way_forward_next_step,
     way_forward_sentence,
 )
+from census.rules.card_polling import poll_seconds
 from census.selectors import (
     census_line,
     census_record,
@@ -55,10 +62,7 @@ from census.selectors import (
 )
 from pagina_madre.bootstrap.census_lookup import lookup_service
 from polling_places.selectors import current_list
-from portal.rate_limits import limited
-
-POLL_SECONDS = 3
-
+from portal.rate_limits import enforce_limit
 
 # Only when the account was deleted while its page was open.
 NO_ACCOUNT_MESSAGE = "No encontramos tu cuenta. Vuelve a ingresar."
@@ -81,17 +85,15 @@ REPORT_MESSAGES = {
 }
 
 
-def census_card_context(
-    user: CustomUser, report_form: CensusReportForm | None = None
-) -> dict[str, object]:
-    """The card's context. A form that came back with errors is shown whatever the record
-    says, so the person sees what to fix."""
+def census_card_context(user: CustomUser) -> dict[str, object]:
+    """The card's context."""
     record = census_record(user)
     line = census_line(user)
     now = timezone.now()  # after the line's estimate, which counts from its own now
     way = census_way_forward(record)
-    offers_report = report_form is not None or way is not None
-    # Polling swaps the whole card, which would wipe what the person is typing; and once
+    offers_report = way is not None
+    # Polling swaps the whole card, which would take "Cuéntanos qué te salió" away while
+    # the person is on the Registraduría's page (an attempt that starts hides it); and once
     # the person told us their answer, it is shown until the Registraduría's (on their
     # next visit).
     polling = not (offers_report or record.status.is_final or record.told_by_person)
@@ -107,14 +109,13 @@ def census_card_context(
         "census_gave_up": gave_up_sentence(record),
         "census_line": line_sentence(line, now),
         "census_polling": polling,
-        "census_poll_seconds": POLL_SECONDS,
+        "census_poll_seconds": poll_seconds(line, now),
         "census_announcement": "" if polling else announcement(record, way),
         "census_way_forward": way_forward_sentence(way, record) if way else "",
         "census_way_forward_next": way_forward_next_step(way, record, line, now),
         "census_told_while_waiting": TOLD_WHILE_WAITING if told_while_waiting else "",
-        "census_report_form": (
-            (report_form or CensusReportForm(places=current_list())) if offers_report else None
-        ),
+        "census_report_offered": offers_report,
+        "census_official_page_step": official_page_step(way, record) if way else "",
         "census_refresh_offered": refresh is not None and refresh.allowed,
         "census_refresh_later": refresh_sentence(refresh, now) if refresh else "",
         "census_address": place_address(record.voting_place),
@@ -142,15 +143,58 @@ class HomeView(TemplateView):
 
 @require_GET
 def census_card(request: HttpRequest) -> HttpResponse:
-    """The card alone, for htmx polling from the home page."""
-    return render(request, "census/tarjeta.html", census_card_context(request.user))
+    """The card alone, for htmx polling from the home page. A polling card unchanged
+    since the one the page shows (If-None-Match, census-card.js) is a 304, not rendered
+    again."""
+    context = census_card_context(request.user)
+    if not context["census_polling"]:
+        return render(request, "census/tarjeta.html", context)  # nobody asks for it again
+    # What it shows is its context (no form while it polls), and the day (the countdown
+    # to the election, which the template reads itself).
+    tag = _poll_tag(request, sorted(context.items()), timezone.localdate())
+    unchanged = get_conditional_response(request, etag=tag)
+    response = unchanged or render(request, "census/tarjeta.html", context)
+    response["ETag"] = tag
+    return response
 
 
 @require_GET
-def census_status(request: HttpRequest) -> JsonResponse:
+def census_status(request: HttpRequest) -> HttpResponse:
+    """The lookup as JSON (presenter.status_json). Asked again and again, and by every
+    phone on election day: an answer unchanged since the caller's (If-None-Match) is a
+    304. Only a lookup that waits its turn shows the line and the site's state; any other
+    shows its record alone, so one query tells whether it changed."""
     record = census_record(request.user)
-    line = census_line(request.user)
-    return JsonResponse(status_json(record, line, census_way_forward(record)))
+    waiting = record.status is LookupStatus.PENDING
+    line = census_line(request.user) if waiting else None
+    way = census_way_forward(record) if waiting else None
+    # A waiting lookup's estimate moves with the clock: the tag follows it to the minute.
+    state = (line and _to_the_minute(line), way) if waiting else ()
+    tag = _poll_tag(request, record, *state)
+    if unchanged := get_conditional_response(request, etag=tag):
+        unchanged["ETag"] = tag
+        return unchanged
+    if not waiting:
+        way = census_way_forward(record)
+    response = JsonResponse(status_json(record, line, way))
+    response["ETag"] = tag
+    return response
+
+
+def _to_the_minute(line: PlaceInLine) -> PlaceInLine:
+    return evolve(line, estimated_at=_minute(line.estimated_at), answer_at=_minute(line.answer_at))
+
+
+def _minute(moment: datetime | None) -> datetime | None:
+    return moment.replace(second=0, microsecond=0) if moment else None
+
+
+def _poll_tag(request: HttpRequest, *state: object) -> str:
+    """A weak ETag of what a polled answer shows: the same state, the same tag, in any
+    worker. The session is part of it, so after a new login (someone else, maybe, on a
+    shared phone) the browser's copy never matches."""
+    seen = repr((request.user.pk, request.session.session_key, *state))
+    return f'W/"{blake2b(seen.encode(), digest_size=16).hexdigest()}"'
 
 
 @require_POST
@@ -172,35 +216,96 @@ def _refresh_message(decision: RefreshDecision) -> str:
     return f"Ya consultamos hace poco. Podrás pedir otra consulta desde {when}."
 
 
-@require_POST
-@limited(group="report", rate_setting="REPORT_RATE", key="user")
+# Telling us what the Registraduría's page showed, one question a page (GOV.UK): what it
+# showed (census:report), then the detail a place or a cancellation needs, each on its
+# own page. Nothing is carried between pages: the page asked names the result (a place,
+# a cancellation), and its "Volver" link brings that choice back to the first page in
+# its address. Every page is asked again from the card: one not offered leads home.
+REPORT_TEMPLATES = {
+    "census:report": "census/informar.html",
+    "census:report_place": "census/informar_lugar.html",
+    "census:report_novedad": "census/informar_novedad.html",
+}
+# The page that asks the detail of a result, for those that need one.
+DETAIL_PAGES = {
+    ReportResultForm.FOUND: "census:report_place",
+    ReportResultForm.CANCELLED: "census:report_novedad",
+}
+
+
+@require_http_methods(["GET", "POST"])
 def census_report(request: HttpRequest) -> HttpResponse:
-    """The person tells us what the Registraduría's page showed them."""
-    form = CensusReportForm(request.POST, places=current_list())
+    """What the Registraduría's page showed: saved at once when that is all (not in the
+    census, may not vote), else on to the page that asks its detail. Choosing renders or
+    redirects only; it counts against the limit only when it saves."""
+    if request.method == "GET":
+        if not _report_offered(request):
+            return redirect("census:home")
+        form = ReportResultForm(initial={"resultado": request.GET.get("resultado", "")})
+        return _report_page(request, "census:report", form)
+    form = ReportResultForm(request.POST)
     if not form.is_valid():
-        context = census_card_context(request.user, report_form=form)
-        return render(request, "census/inicio.html", context, status=400)
+        return _report_page(request, "census:report", form, status=400)
+    resultado = form.cleaned_data["resultado"]
+    if resultado in DETAIL_PAGES:
+        return redirect(DETAIL_PAGES[resultado])
+    return _save_report(request, "census:report", CensusReportForm({"resultado": resultado}))
+
+
+@require_http_methods(["GET", "POST"])
+def census_report_place(request: HttpRequest) -> HttpResponse:
+    """Where the person votes, as the page showed it: chosen from the official list (typed
+    without one) with its mesa. A step of choosing without JavaScript ("Continuar",
+    "Buscar", ``paso``) comes back with the next control and saves nothing, so it counts
+    against no limit: it only renders a page of at most PUESTOS_SHOWN places."""
+    places = current_list()
+    if request.method == "GET":
+        if not _report_offered(request):
+            return redirect("census:home")
+        return _report_page(request, "census:report_place", CensusReportForm(places=places))
+    data = request.POST.copy()
+    data["resultado"] = CensusReportForm.FOUND
+    step = request.POST.get("paso")
+    if step in CensusReportForm.STEPS and places is not None:
+        form = CensusReportForm(data, places=places, step=step)
+        return _report_page(
+            request, "census:report_place", form, status=200 if form.is_valid() else 400
+        )
+    return _save_report(request, "census:report_place", CensusReportForm(data, places=places))
+
+
+@require_http_methods(["GET", "POST"])
+def census_report_novedad(request: HttpRequest) -> HttpResponse:
+    """The novedad of a cancelled cédula, as the page wrote it."""
+    if request.method == "GET":
+        if not _report_offered(request):
+            return redirect("census:home")
+        return _report_page(request, "census:report_novedad", CensusReportForm())
+    data = request.POST.copy()
+    data["resultado"] = CensusReportForm.CANCELLED
+    return _save_report(request, "census:report_novedad", CensusReportForm(data))
+
+
+def _report_offered(request: HttpRequest) -> bool:
+    return census_way_forward(census_record(request.user)) is not None
+
+
+def _report_page(
+    request: HttpRequest, page: str, form: ReportResultForm, status: int = 200
+) -> HttpResponse:
+    return render(request, REPORT_TEMPLATES[page], {"form": form}, status=status)
+
+
+def _save_report(request: HttpRequest, page: str, form: CensusReportForm) -> HttpResponse:
+    """Every post that would save counts against REPORT_RATE, refused or not; the domain
+    (``report_answer``) decides whether the answer is heard."""
+    enforce_limit(request, group="report", rate_setting="REPORT_RATE", key="user")
+    if not form.is_valid():
+        return _report_page(request, page, form, status=400)
     decision = lookup_service().report_answer(Cedula(request.user.cedula), form.to_answer())
     level = messages.SUCCESS if decision.accepted else messages.WARNING
     messages.add_message(request, level, REPORT_MESSAGES[decision.reason])
     return redirect("census:home")
-
-
-@require_POST
-def census_report_step(request: HttpRequest) -> HttpResponse:
-    """A step of choosing the place from the list without JavaScript ("Continuar",
-    "Buscar"): the form comes back with what that step asked checked and the next control
-    offered; nothing is saved, so it counts against no limit."""
-    step = request.POST.get("paso", "")
-    places = current_list()
-    if step not in CensusReportForm.STEPS or places is None:
-        return redirect("census:home")
-    # Its buttons are those of a place that was found.
-    data = request.POST.copy()
-    data["resultado"] = CensusReportForm.FOUND
-    form = CensusReportForm(data, places=places, step=step)
-    context = census_card_context(request.user, report_form=form)
-    return render(request, "census/inicio.html", context, status=200 if form.is_valid() else 400)
 
 
 @require_GET

@@ -38,7 +38,7 @@ await build({
   outfile: script,
 });
 
-const apps = ["accounts", "census", "operations", "pagina_madre", "polling_places", "portal", "referrals"];
+const apps = ["accounts", "census", "elections", "operations", "pagina_madre", "polling_places", "portal", "referrals"];
 const [purged] = await new PurgeCSS().purge({
   css: [join(bootstrap, "dist", "css", "bootstrap.min.css")],
   content: [

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.decorators import login_not_required
@@ -18,6 +19,7 @@ from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.models import Device
 
+from portal.operator import Operator
 from portal.rate_limits import enforce_limit
 
 _OTP_LOGIN_TEMPLATE = OTPAdminSite.login_template
@@ -71,6 +73,13 @@ class PortalAdminSite(OTPAdminSite):
         if request.method == "POST":
             enforce_limit(request, group="login", rate_setting="LOGIN_RATE")
         return super().login(request, extra_context)
+
+    def index(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        # Where staff work: which OPERATOR_* settings citizens' pages leave out for now.
+        pending = Operator.from_settings(settings).pending_notice
+        if pending:
+            messages.warning(request, pending)
+        return super().index(request, extra_context)
 
     def has_permission(self, request: HttpRequest) -> bool:
         if settings.STAFF_TOTP:

@@ -11,3 +11,11 @@ class LoginAttemptsConfig(AxesConfig):
 
 class StaffTOTPConfig(TOTPConfig):
     verbose_name = "Segundo factor del personal (TOTP)"
+
+    def ready(self) -> None:
+        super().ready()
+        # After the admin's autodiscovery (its app comes first in INSTALLED_APPS), which
+        # registered django-otp's English pages.
+        from accounts.identity.admin import register_in_spanish
+
+        register_in_spanish()

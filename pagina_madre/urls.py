@@ -16,6 +16,7 @@ urlpatterns = [
     # (accounts knows nothing of referrals), so /registro/ goes to it before accounts' own.
     path("registro/", ReferredRegistrationView.as_view()),
     path("", include("referrals.urls")),
+    path("", include("elections.urls")),
     path("", include("accounts.urls")),
     path("", include("census.urls")),
     path("", include("polling_places.urls")),

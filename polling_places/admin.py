@@ -20,7 +20,7 @@ _CODE = re.compile(r"^(\d{2})[-\s]?(\d{3})(?:[-\s]?(\d{2})(?:[-\s]?([0-9A-Za-z]{
 @admin.register(PollingPlaceList)
 class PollingPlaceListAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("election", "name", "published_on", "source", "place_count", "loaded_at")
-    fields = readonly_fields = (
+    readonly_fields = (
         "election",
         "name",
         "published_on",
@@ -28,6 +28,8 @@ class PollingPlaceListAdmin(ReadOnly, admin.ModelAdmin):
         "place_count",
         "loaded_at",
     )
+    # Named: the admin draws a fieldset's name as its label (an unnamed one has none).
+    fieldsets = (("Lista", {"fields": readonly_fields}),)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[PollingPlaceList]:
         return super().get_queryset(request).annotate(place_count=Count("places"))
@@ -49,7 +51,7 @@ class PollingPlaceAdmin(ReadOnly, admin.ModelAdmin):
         "Nombre del puesto, municipio o departamento, dirección, o código (01-001-01-01)."
     )
     ordering = ("list", "dd", "mm", "zz", "pp")
-    fields = readonly_fields = (
+    readonly_fields = (
         "list",
         "code",
         "departamento",
@@ -60,6 +62,7 @@ class PollingPlaceAdmin(ReadOnly, admin.ModelAdmin):
         "latitud",
         "longitud",
     )
+    fieldsets = (("Puesto", {"fields": readonly_fields}),)
 
     @admin.display(description="código", ordering="dd")
     def code(self, obj: PollingPlace) -> str:

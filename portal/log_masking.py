@@ -1,7 +1,9 @@
 """A logging filter that masks cédulas in every line, on every handler of the portal and
 the workers (settings.LOGGING): logs are read by more people, and kept longer, than the
 records they talk about. What counts as a cédula, and the trade-off, is
-``portal.rules.redaction``'s."""
+``portal.rules.redaction``'s. The one handler without it is the local phone's
+(``adapters.sms.console``: on a local run its texts, codes included, are what the
+developer reads on the "phone")."""
 
 from __future__ import annotations
 

@@ -1,6 +1,12 @@
 """Who runs the portal and how to reach them: the data controller that Ley 1581 asks every
 page to name (name, NIT or cédula, address, an e-mail for data requests, a phone if any).
-Read from the OPERATOR_* settings; shown in every page's footer and in the data policy."""
+Read from the OPERATOR_* settings; shown in every page's footer, the landing page and the
+data policy.
+
+A setting nobody filled in is never shown to citizens, not even as a placeholder: a page
+leaves out what it lacks (or says something neutral), staff read which settings are
+pending on every page (``pending_notice``), and ``manage.py check --deploy`` refuses to
+call such a portal ready (``accounts.checks``)."""
 
 from __future__ import annotations
 
@@ -8,42 +14,37 @@ from typing import Any
 
 from attrs import frozen
 
-# What a page says in place of a setting nobody filled in: plainly a placeholder, so that a
-# local run shows where each one goes and nobody mistakes it for a real operator.
-PLACEHOLDERS = {
-    "OPERATOR_NAME": "[Nombre del operador: falta OPERATOR_NAME]",
-    "OPERATOR_ID": "[NIT o cédula: falta OPERATOR_ID]",
-    "OPERATOR_ADDRESS": "[Dirección: falta OPERATOR_ADDRESS]",
-    "OPERATOR_EMAIL": "[Correo para solicitudes sobre datos: falta OPERATOR_EMAIL]",
-}
+# The settings Ley 1581 needs filled in; OPERATOR_PHONE is optional.
+REQUIRED = ("OPERATOR_NAME", "OPERATOR_ID", "OPERATOR_ADDRESS", "OPERATOR_EMAIL")
 
 
 @frozen
 class Operator:
+    # Each "" while its setting is unset.
     name: str
     identification: str
     address: str
     email: str
     # Optional: many small operators answer by e-mail only.
     phone: str = ""
-    # The OPERATOR_* settings still unset, each shown as its placeholder.
+    # The required OPERATOR_* settings still unset.
     missing: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(cls, settings: Any) -> Operator:
-        values = {name: getattr(settings, name, "").strip() for name in PLACEHOLDERS}
-        missing = tuple(name for name, value in values.items() if not value)
-        shown = {name: value or PLACEHOLDERS[name] for name, value in values.items()}
+        values = {name: getattr(settings, name, "").strip() for name in REQUIRED}
         return cls(
-            name=shown["OPERATOR_NAME"],
-            identification=shown["OPERATOR_ID"],
-            address=shown["OPERATOR_ADDRESS"],
-            email=shown["OPERATOR_EMAIL"],
+            name=values["OPERATOR_NAME"],
+            identification=values["OPERATOR_ID"],
+            address=values["OPERATOR_ADDRESS"],
+            email=values["OPERATOR_EMAIL"],
             phone=getattr(settings, "OPERATOR_PHONE", "").strip(),
-            missing=missing,
+            missing=tuple(name for name, value in values.items() if not value),
         )
 
     @property
-    def has_email(self) -> bool:
-        """Whether the e-mail is a real one, to be written as a mailto: link."""
-        return "OPERATOR_EMAIL" not in self.missing
+    def pending_notice(self) -> str:
+        """What staff read while settings are missing; "" once every one is set."""
+        if not self.missing:
+            return ""
+        return f"Datos del responsable pendientes: {', '.join(self.missing)}."

@@ -47,7 +47,9 @@ class ReferralAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ("referred", "referrer")
     ordering = ("-created_at",)
-    fields = readonly_fields = ("referrer", "referred", "link", "created_at", "chain", "tree")
+    readonly_fields = ("referrer", "referred", "link", "created_at", "chain", "tree")
+    # Named: the admin draws a fieldset's name as its label (an unnamed one has none).
+    fieldsets = (("Quién trajo a quién", {"fields": readonly_fields}),)
     inlines = (ConsentEntryInline,)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Referral]:
@@ -123,7 +125,8 @@ class ReferralLinkAdmin(AuditedReads, ViewOnly, admin.ModelAdmin):
     list_filter = (("revoked_at", admin.EmptyFieldListFilter),)
     search_fields = ("owner__nombre_completo", "owner__cedula", "code")
     list_select_related = ("owner",)
-    fields = readonly_fields = ("owner", "code", "issued_at", "revoked_at")
+    readonly_fields = ("owner", "code", "issued_at", "revoked_at")
+    fieldsets = (("Enlace", {"fields": readonly_fields}),)
     actions = ("revoke",)
 
     def has_revoke_permission(self, request: HttpRequest) -> bool:
@@ -156,7 +159,7 @@ class LeaderAdmin(AuditedReads, admin.ModelAdmin):
     search_fields = ("person__nombre_completo", "person__cedula")
     list_select_related = ("person",)
     autocomplete_fields = ("person",)
-    fields = ("person", "meta", "since", "people")
+    fieldsets = (("Líder", {"fields": ("person", "meta", "since", "people")}),)
     readonly_fields = ("since", "people")
     inlines = (NetworkRefreshInline,)
 

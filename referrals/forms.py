@@ -5,7 +5,6 @@ from typing import Any
 from django import forms
 
 from accounts.identity.forms import RegistrationForm
-from accounts.models import CustomUser
 
 SHARING_FIELD = "compartir_con_referente"
 SHARING_HELP = (
@@ -15,9 +14,10 @@ SHARING_HELP = (
 )
 
 
-def sharing_label(referrer: CustomUser) -> str:
+def sharing_label(inviter: str) -> str:
+    """``inviter``: the name the visitor of a link sees (``referral.inviter_name``)."""
     return (
-        f"Autorizo que {referrer.nombre_completo} vea el resultado de mi consulta: mi lugar "
+        f"Autorizo que {inviter} vea el resultado de mi consulta: mi lugar "
         "de votación, o si no aparezco en el censo, mi cédula está cancelada o no tengo "
         "derecho a votar"
     )
@@ -27,12 +27,12 @@ class ReferredRegistrationForm(RegistrationForm):
     """Registration through someone's link: the same form, plus the optional consent to
     let that person see the result of one's lookup (unticked: consent is never assumed)."""
 
-    def __init__(self, *args: Any, referrer: CustomUser | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, inviter: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if referrer is None:
+        if inviter is None:
             return
         self.fields[SHARING_FIELD] = forms.BooleanField(
-            required=False, initial=False, label=sharing_label(referrer), help_text=SHARING_HELP
+            required=False, initial=False, label=sharing_label(inviter), help_text=SHARING_HELP
         )
         # Beside the other consent, before "Recordarme".
         self.order_fields([*(name for name in self.fields if name != "remember_me"), "remember_me"])

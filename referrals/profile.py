@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from accounts.identity.profile_sections import ProfileSection, add_profile_section
+from referrals.rules.referral import inviter_name
 from referrals.selectors import consent_of, referral_of
 
 
@@ -15,7 +16,10 @@ def consent_card(request: HttpRequest) -> dict[str, Any] | None:
     referral = referral_of(person=request.user)
     if referral is None:
         return None
-    return {"referrer": referral.referrer, "consent": consent_of(referral=referral)}
+    return {
+        "referrer": inviter_name(referral.referrer.nombre_completo),
+        "consent": consent_of(referral=referral),
+    }
 
 
 add_profile_section(ProfileSection("referrals/perfil_autorizacion.html", consent_card))

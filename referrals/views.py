@@ -26,6 +26,7 @@ from referrals.invitations import follow_link, forget_invitation, inviting_link
 from referrals.models import ReferralLink
 from referrals.qr import qr_svg, whatsapp_url
 from referrals.rules.leader import Goal, NetworkRefreshDecision, NetworkRefreshReason
+from referrals.rules.referral import inviter_name
 from referrals.selectors import leader_of, roster_of, roster_page, roster_totals
 from referrals.services import (
     NotReferred,
@@ -67,13 +68,16 @@ class ReferredRegistrationView(RegistrationView):
     def invitation(self) -> ReferralLink | None:
         return inviting_link(self.request.session)
 
+    @cached_property
+    def inviter(self) -> str | None:
+        """All the visitor learns of who invited them: a name (never the account)."""
+        return inviter_name(self.invitation.owner.nombre_completo) if self.invitation else None
+
     def get_form_kwargs(self) -> dict[str, Any]:
-        referrer = self.invitation.owner if self.invitation else None
-        return {**super().get_form_kwargs(), "referrer": referrer}
+        return {**super().get_form_kwargs(), "inviter": self.inviter}
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        inviter = self.invitation.owner if self.invitation else None
-        return super().get_context_data(**kwargs) | {"inviter": inviter}
+        return super().get_context_data(**kwargs) | {"inviter": self.inviter}
 
     def create_account(self, form: ReferredRegistrationForm) -> CustomUser:  # type: ignore[override]
         with transaction.atomic():

@@ -13,6 +13,7 @@ import pytest
 os.environ.setdefault("DJANGO_SECURE_SSL", "0")
 
 pytest_plugins = [
+    "integration.elections.election_fixtures",
     "integration.lookups.worker_fixtures",
     "integration.official_places.place_fixtures",
     "integration.portal.people_fixtures",

@@ -121,7 +121,9 @@ class RegistrationForm(
         name = self.fields["nombre_completo"]
         name.error_messages["required"] = NAME_REQUIRED
         name.widget.attrs["autocomplete"] = "name"
-        # A form sent back opens on its error summary instead.
+        # One autofocus, on the first field (Django's puts one on the cédula too, the
+        # USERNAME_FIELD); a form sent back opens on its error summary instead.
+        self.fields["cedula"].widget.attrs.pop("autofocus", None)
         if not self.is_bound:
             name.widget.attrs["autofocus"] = True
         self.fields["password1"].label = "Contraseña"

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView, TemplateView
@@ -26,7 +27,8 @@ from accounts.identity.forms import (
     RegistrationForm,
     phone_password_error,
 )
-from accounts.identity.login import CedulaLoginForm
+from accounts.identity.lockout import lockout_ends_at, lockout_policy
+from accounts.identity.login import CedulaLoginForm, duration_words, retry_time_words
 from accounts.identity.profile_sections import profile_sections
 from accounts.identity.services import (
     CedulaAlreadyRegistered,
@@ -40,13 +42,11 @@ from accounts.phone.verification import ask_for_verification
 from accounts.privacy import policy
 from portal.rate_limits import enforce_limit, limited
 
-REMEMBER_ME_SECONDS = 14 * 24 * 60 * 60
-
 
 def keep_session(request: HttpRequest, *, remember: bool) -> None:
     """How long a session lasts once the person is in, whether they logged in or just
-    registered: 14 days with "Recordarme", else until the browser closes (0)."""
-    request.session.set_expiry(REMEMBER_ME_SECONDS if remember else 0)
+    registered: SESSION_COOKIE_AGE with "Recordarme", else until the browser closes (0)."""
+    request.session.set_expiry(settings.SESSION_COOKIE_AGE if remember else 0)
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -119,6 +119,22 @@ class CedulaLoginView(LoginView):
         response = super().form_valid(form)
         keep_session(self.request, remember=form.cleaned_data["remember_me"])
         return response
+
+
+def lockout_page(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """django-axes' answer to a locked-out login (AXES_LOCKOUT_CALLABLE): when to try
+    again, from the lockout's own start, and the way to a new password. The same for every
+    cédula, with an account or without."""
+    ends_at = lockout_ends_at(request, credentials)
+    context = {
+        "retry_at": None if ends_at is None else retry_time_words(ends_at, timezone.now()),
+        "cooloff": duration_words(lockout_policy(request, credentials).cooloff),
+    }
+    return render(request, "accounts/bloqueado.html", context, status=429)
 
 
 @require_http_methods(["GET", "POST"])

@@ -19,6 +19,7 @@ import enum
 import math
 from datetime import datetime, timedelta
 
+from attrs import frozen
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -121,25 +122,41 @@ def send_text(*, user: CustomUser, to: PhoneNumber | str, message: str) -> None:
     _queue(user=user, phone=to, message=message, until=until)
 
 
+@frozen
+class Guess:
+    """What a typed code did: ``accepted``, the account's latest code's row when it was
+    that code and usable; ``code``, that latest code after the guess (None: none)."""
+
+    accepted: IssuedCode | None
+    code: PhoneCode | None
+
+
 def check_code(*, user: CustomUser, purpose: CodePurpose, code: str) -> IssuedCode | None:
     """The account's latest code for ``purpose`` when ``code`` is it and it may still be
     used; otherwise None, and a wrong guess costs that code one try."""
+    return guess_code(user=user, purpose=purpose, code=code).accepted
+
+
+def guess_code(*, user: CustomUser, purpose: CodePurpose, code: str) -> Guess:
+    """``check_code``, also answering the latest code as the guess left it, for a page
+    that says how many tries remain (``PhoneCode.tries_left``)."""
     with transaction.atomic():
         # Locked: guesses at once are judged and counted one after the other, so none is
         # tried against a code whose last try another guess has just used.
         row = _latest_locked(user, purpose)
         if row is None:
-            return None
+            return Guess(None, None)
         stored = _as_domain(row)
         if stored.state(timezone.now(), phone_code_policy()) is not CodeState.USABLE:
-            return None
+            return Guess(None, stored)
         digits = typed_code(code)
         # A code not drawn yet (its text still waiting) has no hash: nothing matches it.
         expected = "" if digits is None else _hash(user.pk, purpose, digits)
         if not expected or not constant_time_compare(row.code_hash, expected):
-            _write(row, stored.guessed_wrong())
-            return None
-    return row
+            wrong = stored.guessed_wrong()
+            _write(row, wrong)
+            return Guess(None, wrong)
+    return Guess(row, stored)
 
 
 def spend_code(row: IssuedCode) -> bool:

@@ -39,9 +39,14 @@ class RecoveryRequestForm(CedulaInput, forms.Form):
     cedula = cedula_field()
 
 
-class RecoveryCodeForm(CedulaInput, _CodeMixin, SetPasswordMixin, forms.Form):
+class RecoveryCodeForm(CedulaInput, _CodeMixin, forms.Form):
     cedula = cedula_field()
     code = _code_field()
+
+
+class NewPasswordForm(SetPasswordMixin, forms.Form):
+    """The new password, twice, once the code was accepted (its own page)."""
+
     new_password1, new_password2 = SetPasswordMixin.create_password_fields(
         label1="Nueva contraseña", label2="Repite la nueva contraseña"
     )

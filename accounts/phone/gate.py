@@ -24,6 +24,7 @@ OPEN_VIEWS = frozenset(
         "accounts:change_password",
         "accounts:recovery",
         "accounts:recovery_code",
+        "accounts:recovery_password",
         "accounts:logout",
         "accounts:data_policy",
         "accounts:accept_policy",
@@ -33,6 +34,9 @@ OPEN_VIEWS = frozenset(
         "referrals:sharing",
         "operations:health",
         "census:fleet_status",
+        # The app's manifest and service worker hold nothing of anyone (census.web_app).
+        "census:manifest",
+        "census:service_worker",
     }
 )
 

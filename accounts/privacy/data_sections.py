@@ -1,14 +1,17 @@
 """Everything the portal holds about a person, assembled in one place without accounts
 knowing the other apps: each app registers, from its ``AppConfig.ready()``, the sections
-of what it holds (a JSON key, a Spanish title, and a function giving that section's data
-for the person, or None when it holds nothing about them). ``/perfil/mis-datos/`` shows
-them, ``/perfil/mis-datos.json`` hands them over: the same data. The page shows a long
-list (the people a leader brought: thousands) by its first items, how many more there are
-and a link to the download, which holds every one: it stays light on a phone and quick to
-build, and never hides that there is more.
+of what it holds (a JSON key, a Spanish title, a function giving that section's data for
+the person, or None when it holds nothing about them, and a function telling it in plain
+words). ``/perfil/mis-datos.json`` hands over every datum, as stored (Ley 1581's right of
+access: the technical copy); ``/perfil/mis-datos/`` tells a person, section by section,
+what we know about them, since when, why, and who sees it (``Told``), and leaves the
+technical details (addresses, browser strings, the Registraduría's raw answer) to the
+download. The page shows a long list (the people a leader brought: thousands) by its
+first items, how many more there are and a link to the download, which holds every one.
 
 The data are plain values (text, numbers, booleans, dates with time, lists, dictionaries
-keyed by readable Spanish names in snake_case): the page turns them into sentences."""
+keyed by readable Spanish names in snake_case). A section registered without its words is
+shown from its data, each key turned into a label."""
 
 from __future__ import annotations
 
@@ -25,11 +28,44 @@ from accounts.models import CustomUser
 from accounts.privacy import policy
 
 
+@frozen(kw_only=True)
+class Fact:
+    """One thing we know, as a person reads it: "Teléfono: 300 123 4567", or a list."""
+
+    label: str
+    text: str = ""
+    items: tuple[str, ...] = ()
+    # Items the page leaves to the download.
+    more: int = 0
+
+
+@frozen(kw_only=True)
+class Told:
+    """A section in plain words: what we know (``facts``, with since when), why we keep it,
+    and who sees it."""
+
+    facts: tuple[Fact, ...]
+    why: str
+    seen_by: str
+
+
 @frozen
 class DataSection:
     key: str
     title: str
     data: Callable[[CustomUser], Any]
+    # The section in plain words for the page; None when we hold nothing about the person.
+    # Without it, the page shows ``data`` with its keys as labels.
+    told: Callable[[CustomUser], Told | None] | None = None
+
+
+@frozen
+class ReadableSection:
+    """A section as the page shows it: its words, or else its data as ``Shown`` lines."""
+
+    title: str
+    told: Told | None = None
+    shown: Shown | None = None
 
 
 @frozen
@@ -45,7 +81,7 @@ class Shown:
 
 # The items of a list the page shows; the rest are counted, and in the download.
 SHOWN_ITEMS = 20
-IN_DOWNLOAD_WORDS = "Descargar mis datos (JSON)"
+IN_DOWNLOAD_WORDS = "Descargar una copia de tus datos (JSON)"
 
 _SECTIONS: list[DataSection] = []
 
@@ -69,14 +105,41 @@ def person_data_json(user: CustomUser) -> str:
     return json.dumps(person_data(user), cls=_LocalTimeEncoder, ensure_ascii=False, indent=2)
 
 
-def readable_sections(user: CustomUser) -> list[Shown]:
-    """The same data as the page shows it, one group per section."""
-    shown = []
+def readable_sections(user: CustomUser) -> list[ReadableSection]:
+    """What the page tells, one group per section that holds something about ``user``."""
+    readable = []
     for section in _SECTIONS:
+        if section.told is not None:
+            told = section.told(user)
+            if told is not None:
+                readable.append(ReadableSection(section.title, told=told))
+            continue
         data = section.data(user)
         if data is not None:
-            shown.append(_shown(section.title, data))
-    return shown
+            readable.append(ReadableSection(section.title, shown=_shown(section.title, data)))
+    return readable
+
+
+def listed(label: str, texts: list[str], *, empty: str = "Ninguno") -> Fact:
+    """A list as a fact: its first SHOWN_ITEMS, and how many more the download holds."""
+    if not texts:
+        return Fact(label=label, text=empty)
+    return Fact(
+        label=label,
+        items=tuple(texts[:SHOWN_ITEMS]),
+        more=max(len(texts) - SHOWN_ITEMS, 0),
+    )
+
+
+def when(moment: datetime | None, *, never: str = "—") -> str:
+    """A moment as the page says it: "3 de diciembre de 2026, 14:05" (Colombia's time)."""
+    return _text(moment) if moment is not None else never
+
+
+def day(moment: datetime) -> str:
+    """A moment's day: "3 de diciembre de 2026"."""
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    return formats.date_format(local, "j \\d\\e F \\d\\e Y").lower()
 
 
 def _shown(label: str, value: Any) -> Shown:
@@ -101,8 +164,8 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "Sí" if value else "No"
     if isinstance(value, datetime):
-        when = timezone.localtime(value) if timezone.is_aware(value) else value
-        return formats.date_format(when, "j \\d\\e F \\d\\e Y, H:i").lower()
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(local, "j \\d\\e F \\d\\e Y, H:i").lower()
     return str(value)
 
 

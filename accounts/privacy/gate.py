@@ -25,6 +25,9 @@ OPEN_VIEWS = frozenset(
         "accounts:forget_me",
         "operations:health",
         "census:fleet_status",
+        # The app's manifest and service worker hold nothing of anyone (census.web_app).
+        "census:manifest",
+        "census:service_worker",
     }
 )
 # The version this session's person was found to have accepted, so that each request does

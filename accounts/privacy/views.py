@@ -1,12 +1,13 @@
 """HTTP entry points of a person's rights over their data (Ley 1581 de 2012): see it and
-take it (/perfil/mis-datos/, .json), delete it (/perfil/eliminar/), and accept a new
-version of the data policy."""
+take it (/perfil/mis-datos/, .json), delete it (/perfil/eliminar/, then the goodbye
+page), and accept a new version of the data policy."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,16 +15,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.privacy import policy
 from accounts.privacy.consents import accept_policy, policy_consent_of
-from accounts.privacy.data_sections import person_data_json, readable_sections
+from accounts.privacy.data_sections import (
+    IN_DOWNLOAD_WORDS,
+    person_data_json,
+    readable_sections,
+)
 from accounts.privacy.forgetting import PersonNotForgettable, forget_person
 from accounts.privacy.forms import ForgetMeForm, PolicyAcceptanceForm
 from portal.rate_limits import limited
 
-FORGOTTEN_MESSAGE = (
-    "Eliminamos tu cuenta y todos tus datos: tu consulta del censo, tus autorizaciones y "
-    "tus referidos. Quienes invitaste conservan sus cuentas. Si quieres volver, puedes "
-    "registrarte de nuevo cuando quieras."
-)
+# Set in the anonymous session that follows a deletion: the goodbye page is for the one
+# who deleted their account (to anyone else it would say something untrue).
+FORGOTTEN_SESSION_KEY = "account_forgotten"
 NOT_FORGETTABLE_MESSAGE = (
     "No pudimos eliminar tu cuenta desde aquí: como parte del personal tomaste decisiones "
     "que debemos conservar. Pide a otra persona del personal que la elimine."
@@ -34,6 +37,7 @@ NOT_FORGETTABLE_MESSAGE = (
 def my_data(request: HttpRequest) -> HttpResponse:
     context = {
         "sections": readable_sections(request.user),
+        "in_download_words": IN_DOWNLOAD_WORDS,
         "forget_form": ForgetMeForm(request.user),
     }
     return render(request, "accounts/mis_datos.html", context)
@@ -60,10 +64,19 @@ def forget_me(request: HttpRequest) -> HttpResponse:
             messages.error(request, NOT_FORGETTABLE_MESSAGE)
             return redirect("accounts:my_data")
         logout(request)
-        messages.success(request, FORGOTTEN_MESSAGE)
-        return redirect(settings.LOGOUT_REDIRECT_URL)
+        request.session[FORGOTTEN_SESSION_KEY] = True
+        return redirect("accounts:goodbye")
     status = 400 if form.is_bound else 200
     return render(request, "accounts/eliminar_cuenta.html", {"form": form}, status=status)
+
+
+@login_not_required
+@require_GET
+def goodbye(request: HttpRequest) -> HttpResponse:
+    """Where a person lands once their account is deleted: what went, and the way back."""
+    if request.user.is_authenticated or not request.session.get(FORGOTTEN_SESSION_KEY):
+        return redirect("/")
+    return render(request, "accounts/cuenta_eliminada.html")
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,7 +84,9 @@ def accept_new_policy(request: HttpRequest) -> HttpResponse:
     consent = policy_consent_of(user=request.user)
     current = policy.current_version()
     next_url = _next(request)
-    if not consent.must_accept(current):
+    # Whoever accepted an older version is sent here (the gate); an account made by staff,
+    # which never accepted any, may come to accept it, and its census lookup then starts.
+    if consent.has_accepted(current):
         return redirect(next_url)
     form = PolicyAcceptanceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -2,6 +2,7 @@
 Django. ``PortalConfig.from_env(os.environ)`` reads every variable the settings use."""
 
 from pagina_madre.config.census import DELIVERY_MARGIN_S, PACE_TURNS_WAITED, CensusConfig
+from pagina_madre.config.elections import ElectionsConfig
 from pagina_madre.config.limits import LimitsConfig
 from pagina_madre.config.operator import OperatorConfig
 from pagina_madre.config.portal import PROJECT_DIR, InvalidConfig, PortalConfig
@@ -14,6 +15,7 @@ __all__ = [
     "PACE_TURNS_WAITED",
     "PROJECT_DIR",
     "CensusConfig",
+    "ElectionsConfig",
     "InvalidConfig",
     "LimitsConfig",
     "OperatorConfig",

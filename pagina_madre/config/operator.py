@@ -1,6 +1,6 @@
 """Who runs the portal: Ley 1581's data controller, on every page's footer and in the data
-policy (``portal.operator``). Unset, pages show a placeholder and ``manage.py check
---deploy`` warns (``accounts.checks``)."""
+policy (``portal.operator``). Unset, pages leave it out (staff read which are pending)
+and ``manage.py check --deploy`` refuses (``accounts.checks``)."""
 
 from __future__ import annotations
 

@@ -18,6 +18,7 @@ from attrs import field, frozen
 from adapters.environment import Environment, given
 from adapters.sms.config import SmsConfig
 from pagina_madre.config.census import CensusConfig
+from pagina_madre.config.elections import ElectionsConfig
 from pagina_madre.config.limits import LimitsConfig
 from pagina_madre.config.operator import OperatorConfig
 from pagina_madre.config.queue import QueueConfig
@@ -54,6 +55,7 @@ class PortalConfig:
     operator: OperatorConfig
     census: CensusConfig
     queue: QueueConfig
+    elections: ElectionsConfig = field(factory=ElectionsConfig)
     log_level: str = field(default="INFO", validator=_log_level)
     # Serve straight from the apps' source folders, uncompressed and unhashed: while
     # developing (DEBUG) and in the tests. Production serves what collectstatic wrote:
@@ -99,6 +101,7 @@ class PortalConfig:
                 operator=OperatorConfig.from_env(environ),
                 census=census,
                 queue=QueueConfig.from_env(environ, census=census),
+                elections=ElectionsConfig.from_env(environ),
                 **given(
                     staff_totp=read.flag("STAFF_TOTP"),
                     phone_verification=read.flag("PHONE_VERIFICATION"),

@@ -10,6 +10,7 @@ from pagina_madre.settings.cache import *  # noqa: F403
 from pagina_madre.settings.census import *  # noqa: F403
 from pagina_madre.settings.core import *  # noqa: F403
 from pagina_madre.settings.database import *  # noqa: F403
+from pagina_madre.settings.elections import *  # noqa: F403
 from pagina_madre.settings.limits import *  # noqa: F403
 from pagina_madre.settings.logging import *  # noqa: F403
 from pagina_madre.settings.operator import *  # noqa: F403

@@ -10,8 +10,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# First: new passwords, and old ones at their next login, get the portal's argon2id
+# parameters (accounts/identity/password_hashing.py: what a login costs in a surge).
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.identity.password_hashing.PortalArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
@@ -31,8 +33,14 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "census:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# "Recordarme" keeps the session for 14 days; without it the session ends with the browser.
-SESSION_COOKIE_AGE = int(timedelta(days=14).total_seconds())
+# "Recordarme" keeps the session for 120 days; without it the session ends with the
+# browser. Most people look twice: when they register, and on election day, months later,
+# when the Registraduría's page is known to fail; already logged in, they reach their card
+# without a login (a costly hash each) in the surge. The age counts from the login, not
+# from the last visit: saving each session on every request would write to the database
+# on every card poll.
+SESSION_COOKIE_AGE = int(timedelta(days=120).total_seconds())
+SESSION_SAVE_EVERY_REQUEST = False
 
 # django-axes: after AXES_FAILURE_LIMIT failed logins for one cédula from one address,
 # that pair waits AXES_COOLOFF_HOURS. The lockout page says the same whether the
@@ -41,7 +49,8 @@ AXES_FAILURE_LIMIT = config.limits.axes_failure_limit
 AXES_COOLOFF_TIME = timedelta(hours=config.limits.axes_cooloff_hours)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "accounts.identity.login.axes_username"
-AXES_LOCKOUT_TEMPLATE = "accounts/bloqueado.html"
+# The lockout page says when to try again and leads to a new password (by SMS).
+AXES_LOCKOUT_CALLABLE = "accounts.identity.views.lockout_page"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # The pair is the cédula and the client's real address (read through the proxies,

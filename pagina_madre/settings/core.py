@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "census",
     "operations",
     "referrals",
+    "elections",
     # The admin, with a second factor for staff when STAFF_TOTP=1 (pagina_madre.admin_site).
     "pagina_madre.admin_config.PortalAdminConfig",
     "django.contrib.auth",
@@ -49,6 +50,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A logout, a deleted account or another person's login clears the site's data in the
+    # browser (the card kept on the phone): portal.site_data.
+    "portal.site_data.ClearSiteDataWhenThePersonChanges",
     # Whoever accepted an older data policy accepts the current one before going on.
     "accounts.privacy.gate.PolicyAcceptanceMiddleware",
     # With PHONE_VERIFICATION on, a person proves their phone before anything else.

@@ -20,6 +20,11 @@ from datetime import datetime
 
 from attrs import evolve, frozen
 
+from portal.rules.person_name import first_name
+
+# What a visitor reads in place of the inviter's name when that name is blank.
+NAMELESS_INVITER = "una persona registrada"
+
 # 12 random bytes: 16 URL-safe characters, 96 bits no one guesses or walks through.
 CODE_BYTES = 12
 _CODE_SHAPE = re.compile(r"[A-Za-z0-9_-]{16}")
@@ -72,6 +77,13 @@ class ReferralLink:
         if not self.is_active:
             raise LinkAlreadyRevoked(f"the link {self.code} was revoked at {self.revoked_at}")
         return evolve(self, revoked_at=now)
+
+
+def inviter_name(owner_full_name: str) -> str:
+    """The one name a link shows of its owner, wherever the one who opens it reads about
+    them (the registration page, its consent, the card of the person it brought): the first
+    name, as /referidos/ promises the owner. Whoever opens a link may be anyone."""
+    return first_name(owner_full_name) or NAMELESS_INVITER
 
 
 @frozen

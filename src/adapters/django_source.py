@@ -7,7 +7,15 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from cedula_domain import Blocked, BlockKind, Breaker, BreakerState, Outcome, outcome_name
+from cedula_domain import (
+    AttemptTimes,
+    Blocked,
+    BlockKind,
+    Breaker,
+    BreakerState,
+    Outcome,
+    outcome_name,
+)
 from census.models import LAST_CHANGE_LENGTH, LookupAttempt, SourceState
 
 # The one row of SourceState.
@@ -35,11 +43,29 @@ class DjangoSourceRepository:
         )
         return updated == 1
 
-    def log_attempt(self, outcome: Outcome, at: datetime) -> None:
+    def log_attempt(self, outcome: Outcome, times: AttemptTimes) -> None:
         block = outcome.block.value if isinstance(outcome, Blocked) else ""
         LookupAttempt.objects.create(
-            finished_at=at, outcome=outcome_name(outcome), block=block, engine=outcome.engine
+            due_at=times.due_at,
+            started_at=times.started_at,
+            finished_at=times.finished_at,
+            outcome=outcome_name(outcome),
+            block=block,
+            engine=outcome.engine,
         )
+
+    def recent_attempts(self, since: datetime, limit: int) -> list[AttemptTimes]:
+        # Attempts logged before their times were kept (a deployment's first hour) have no
+        # start: they are left out of the measure.
+        rows = (
+            LookupAttempt.objects.filter(finished_at__gte=since, started_at__isnull=False)
+            .order_by("-finished_at")
+            .values_list("due_at", "started_at", "finished_at")[:limit]
+        )
+        return [
+            AttemptTimes(due_at=due_at, started_at=started_at, finished_at=finished_at)
+            for due_at, started_at, finished_at in rows
+        ]
 
     def forget_attempts(self, cutoff: datetime) -> int:
         deleted, _ = LookupAttempt.objects.filter(finished_at__lt=cutoff).delete()

@@ -51,6 +51,7 @@ from cedula_domain.report import ReportDecision, ReportReason
 from cedula_domain.restriction import Restriction
 from cedula_domain.retry import RetryPolicy
 from cedula_domain.service import CedulaLookup
+from cedula_domain.throughput import AttemptTimes, Throughput
 from cedula_domain.voting_place import Coordinates, VotingPlace
 from cedula_domain.way_forward import WayForward, way_forward
 
@@ -60,6 +61,7 @@ __all__ = [
     "Admission",
     "AnswerSource",
     "AttemptRunning",
+    "AttemptTimes",
     "BlockKind",
     "Blocked",
     "Breaker",
@@ -106,6 +108,7 @@ __all__ = [
     "SourceRepository",
     "TaskQueue",
     "Terminal",
+    "Throughput",
     "Unavailable",
     "Unmatched",
     "VotingPlace",

@@ -66,6 +66,16 @@ class BlockKind(enum.Enum):
     BOT_DETECTED = "bot_detected"
 
 
+# What blocked a lookup, as the failure's detail says it to operators ("bloqueada por
+# un CAPTCHA"); the admin's labels for the stored codes are census.presenter's BLOCK_WORDS.
+BLOCKED_BY: dict[BlockKind, str] = {
+    BlockKind.FIREWALL: "un cortafuegos",
+    BlockKind.CAPTCHA: "un CAPTCHA",
+    BlockKind.JS_CHALLENGE: "un reto de JavaScript",
+    BlockKind.BOT_DETECTED: "la detección de robots",
+}
+
+
 class FailureKind(enum.Enum):
     BLOCKED = "blocked"
     UNAVAILABLE = "unavailable"
@@ -83,12 +93,14 @@ class Blocked(_Outcome):
 
     @property
     def detail(self) -> str:
-        support = f" (support id {self.support_id})" if self.support_id else ""
-        return f"blocked by {self.block.value}{support}"
+        support = f" (código de soporte {self.support_id})" if self.support_id else ""
+        return f"bloqueada por {BLOCKED_BY[self.block]}{support}"
 
 
 @frozen(kw_only=True)
 class Unavailable(_Outcome):
+    # Why, in Spanish for operators ("el portal respondió HTTP 500"); a foreign error's
+    # own text is quoted as it came.
     reason: str
 
     kind = FailureKind.UNAVAILABLE
@@ -100,13 +112,15 @@ class Unavailable(_Outcome):
 
 @frozen(kw_only=True)
 class PageChanged(_Outcome):
+    # What the page lacked, in Spanish words that follow "falta" ("una respuesta JSON de
+    # la consulta"); CSS selectors and JSON keys as they are.
     missing: str
 
     kind = FailureKind.PAGE_CHANGED
 
     @property
     def detail(self) -> str:
-        return f"page changed: {self.missing}"
+        return f"la página cambió: falta {self.missing}"
 
 
 Terminal = Found | NotFound | Cancelled | NotEnabled

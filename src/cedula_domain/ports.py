@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from cedula_domain.breaker import Breaker
     from cedula_domain.place_matching import Candidates
     from cedula_domain.record import LookupRecord
+    from cedula_domain.throughput import AttemptTimes
     from cedula_domain.voting_place import VotingPlace
 
 
@@ -127,8 +128,13 @@ class SourceRepository(Protocol):
         given, but what the last changed page lacked may be cut after 300 characters."""
         ...
 
-    def log_attempt(self, outcome: Outcome, at: datetime) -> None:
-        """Keep what an attempt came to, without the cédula, for operators."""
+    def log_attempt(self, outcome: Outcome, times: AttemptTimes) -> None:
+        """Keep what an attempt came to and its ``times``, without the cédula, for
+        operators and the line's estimate."""
+        ...
+
+    def recent_attempts(self, since: datetime, limit: int) -> list[AttemptTimes]:
+        """The times of the latest ``limit`` attempts that ended at or after ``since``."""
         ...
 
     def forget_attempts(self, cutoff: datetime) -> int:

@@ -142,7 +142,8 @@ class LookupRecord:
     last_failure_kind: FailureKind | None = None
     # Set when the last failure was a block: a CAPTCHA is one only a person can get past.
     last_block_kind: BlockKind | None = None
-    # For operators, in English like the failure details it comes from.
+    # For operators, in Spanish like the failure details it comes from (a foreign
+    # error's own words excepted).
     last_failure_message: str = ""
     # The last answer stays while a refresh runs, so the page keeps showing it.
     fetched_at: datetime | None = None
@@ -286,7 +287,7 @@ class LookupRecord:
         return evolve(
             self._failed(
                 FailureKind.INTERRUPTED,
-                f"attempt {self.attempts} stopped before recording a result",
+                f"el intento {self.attempts} se detuvo antes de registrar un resultado",
                 gives_up,
             ),
             next_attempt_at=None if gives_up else now,

@@ -36,6 +36,8 @@ from cedula_domain.record import (
 from cedula_domain.refresh import RefreshDecision, RefreshPolicy
 from cedula_domain.report import ReportDecision
 from cedula_domain.retry import RetryPolicy
+from cedula_domain.throughput import SAMPLE, AttemptTimes, Throughput
+from cedula_domain.throughput import WINDOW as THROUGHPUT_WINDOW
 from cedula_domain.voting_place import VotingPlace
 from cedula_domain.way_forward import WayForward, way_forward
 
@@ -219,8 +221,13 @@ class CedulaLookup:
             return PlaceInLine.paused(ahead=ahead)
         opens = breaker.retry_at if breaker.admission(now) is Admission.WAIT else None
         return PlaceInLine.estimate(
-            ahead=ahead, now=now, interval=self.interval, source_opens_at=opens
+            ahead=ahead, now=now, throughput=self.throughput(), source_opens_at=opens
         )
+
+    def throughput(self) -> Throughput:
+        """How fast the fleet has lately worked through the line (``Throughput``)."""
+        recent = self.source.recent_attempts(self.clock.now() - THROUGHPUT_WINDOW, SAMPLE)
+        return Throughput.measured(recent, interval=self.interval)
 
     def run_next(self) -> LookupRecord | None:
         """The task: one attempt for the due lookup that goes first, when the breaker
@@ -245,14 +252,18 @@ class CedulaLookup:
         probing = self._admit()
         if probing is None:
             return None
-        claimed = self._claim_next()
-        if claimed is None:
+        claim = self._claim_next()
+        if claim is None:
             if probing:
                 self._change_breaker(lambda breaker: breaker.release_probe(self.clock.now()))
             return None
+        claimed, due_at = claim
+        started_at = self.clock.now()
         outcome = self._matched(self._ask_census(claimed.cedula))
         now = self.clock.now()
-        self.source.log_attempt(outcome, now)
+        self.source.log_attempt(
+            outcome, AttemptTimes(due_at=due_at, started_at=started_at, finished_at=now)
+        )
         result = self._save(claimed.record_outcome(outcome, now, self.retry_policy))
         before, after = self._change_breaker(
             lambda breaker: breaker.after(outcome, now, self.breaker_policy)
@@ -361,8 +372,9 @@ class CedulaLookup:
         breaker = self.source.breaker()
         return breaker, breaker
 
-    def _claim_next(self) -> LookupRecord | None:
-        """The due lookup that goes first, claimed by this caller."""
+    def _claim_next(self) -> tuple[LookupRecord, datetime] | None:
+        """The due lookup that goes first, claimed by this caller, and since when it was
+        due (it waited in line from then)."""
         for _ in range(RACE_TRIES):
             now = self.clock.now()
             record = self.repository.next_due(now)
@@ -373,9 +385,10 @@ class CedulaLookup:
                 if record.status is LookupStatus.ERROR:
                     self._save(record)
                     continue
+            due_at = record.next_attempt_at or record.requested_at
             claimed = self._save(record.claim(now, self.lease))
             if claimed is not None:
-                return claimed
+                return claimed, due_at
             # Another worker claimed it first: the next in line, then.
         return None
 
@@ -391,7 +404,7 @@ class CedulaLookup:
             # Without the cédula: logs are read by more people than the record is.
             logger.exception("census scraper failed unexpectedly")
             return Unavailable(
-                reason=f"unexpected {type(error).__name__}: {error}",
+                reason=f"error inesperado {type(error).__name__}: {error}",
                 evidence="".join(traceback.format_exception(error)),
             )
 

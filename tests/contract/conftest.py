@@ -32,6 +32,7 @@ from support.census_fixtures import (  # noqa: F401
     xvfb_display,
 )
 
+from accounts.privacy import policy
 from adapters.census_scraper import ScraperConfig
 from adapters.census_scraper.browser_scraper import BrowserScraper
 from adapters.census_scraper.engines import StealthEngine
@@ -93,14 +94,17 @@ def must_accept_new_policy(repository: CedulaRepository) -> Callable[[Cedula], N
 
 def _accepted_only_an_older_policy(cedula: Cedula) -> None:
     user = get_user_model().objects.get(cedula=cedula.value)
+    user.policy_acceptances.all().delete()
     user.policy_acceptances.create(version="2000-01", accepted_at=START)
 
 
 def _create_account(cedula: Cedula) -> None:
     # No password: hashing one per person would only slow the suite down.
-    get_user_model().objects.create_user(
+    user = get_user_model().objects.create_user(
         cedula.value, None, nombre_completo="Persona de Prueba", telefono="+573001234567"
     )
+    # As the registration form does: an account that never accepted it is not looked up.
+    user.policy_acceptances.create(version=policy.current_version(), accepted_at=START)
 
 
 # TaskQueue

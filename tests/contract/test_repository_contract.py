@@ -36,7 +36,7 @@ EVERY_FIELD = {
         next_attempt_at=START + timedelta(minutes=1, microseconds=250),
         last_failure_kind=FailureKind.BLOCKED,
         last_block_kind=BlockKind.CAPTCHA,
-        last_failure_message="blocked by captcha",
+        last_failure_message="bloqueada por un CAPTCHA",
         engine="patchright",
         evidence="<html>No soy un robot</html>",
     ),
@@ -111,7 +111,7 @@ EVERY_FIELD = {
         attempts=3,
         next_attempt_at=None,
         last_failure_kind=FailureKind.INTERRUPTED,
-        last_failure_message="attempt 3 stopped before recording a result",
+        last_failure_message="el intento 3 se detuvo antes de registrar un resultado",
     ),
 }
 

@@ -7,9 +7,17 @@ from datetime import timedelta
 
 import pytest
 from attrs import evolve
-from fakes import CEDULA, FOUND, START
+from fakes import CEDULA, FOUND, START, ended_at
 
-from cedula_domain import Blocked, BlockKind, Breaker, BreakerState, NotFound, Unavailable
+from cedula_domain import (
+    AttemptTimes,
+    Blocked,
+    BlockKind,
+    Breaker,
+    BreakerState,
+    NotFound,
+    Unavailable,
+)
 
 MINUTE = timedelta(minutes=1)
 OPEN = Breaker(
@@ -88,12 +96,30 @@ def test_a_save_of_a_version_that_is_not_the_stored_one_writes_nothing(source, v
 
 def test_attempts_are_forgotten_only_when_logged_before_the_cutoff(source):
     for at in (START - 2 * MINUTE, START - MINUTE, START, START + MINUTE):
-        source.log_attempt(FOUND, at)
+        source.log_attempt(FOUND, ended_at(at))
 
     assert source.forget_attempts(START - MINUTE) == 1
     assert source.forget_attempts(START - MINUTE) == 0
     assert source.forget_attempts(START + MINUTE) == 2
     assert source.forget_attempts(START + 2 * MINUTE) == 1
+
+
+def test_recent_attempts_are_the_latest_that_ended_since_with_their_times(source):
+    times = [
+        AttemptTimes(
+            due_at=START + n * MINUTE - timedelta(seconds=30),
+            started_at=START + n * MINUTE + timedelta(microseconds=250),
+            finished_at=START + n * MINUTE + timedelta(seconds=12, microseconds=500),
+        )
+        for n in (3, 0, 2, 1)
+    ]
+    for each in times:
+        source.log_attempt(FOUND, each)
+
+    recent = source.recent_attempts(START + MINUTE, limit=2)
+
+    assert sorted(recent, key=lambda each: each.started_at) == [times[2], times[0]]
+    assert source.recent_attempts(START + 4 * MINUTE, limit=10) == []
 
 
 @pytest.mark.parametrize(
@@ -107,7 +133,7 @@ def test_attempts_are_forgotten_only_when_logged_before_the_cutoff(source):
     ids=type,
 )
 def test_an_attempt_is_kept_without_its_cedula(source, attempts_kept, outcome):
-    source.log_attempt(outcome, START)
+    source.log_attempt(outcome, ended_at(START))
 
     kept = attempts_kept()
 

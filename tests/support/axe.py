@@ -1,20 +1,15 @@
-"""axe-core in the browser tests: ``assert_accessible(page)`` runs the vendored engine in
-the page as it stands and fails on serious or critical violations, listed one per line.
+"""axe-core in the browser tests: the vendored engine run in the page as it stands, its
+serious or critical violations (``support.accessibility.assert_accessible`` fails on them).
 
 The engine goes in through the DevTools protocol (``page.evaluate``), which the page's
 Content-Security-Policy does not govern: the pages are checked under their real policy,
 and nothing is added to them that a visitor's browser would not run. A script tag would
 be refused by ``default-src 'self'``; turning the policy off for the test (bypass_csp)
 would check a page no visitor sees.
-
-With ``PAGINA_MADRE_SCREENSHOTS`` set to a folder, each checked page is also saved there
-as a full-page PNG named after the check, for people to look at.
 """
 
 from __future__ import annotations
 
-import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +27,8 @@ RUN_OPTIONS = {
 }
 
 
-def assert_accessible(page: Page, name: str = "") -> None:
-    """No serious or critical axe-core violation on ``page``; ``name`` says which check
-    this is in the failure and names its screenshot."""
-    _save_screenshot(page, name)
-    violations = axe_violations(page)
-    blocking = [found for found in violations if found["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, describe(blocking, f"{name or 'page'} at {page.url}")
+def blocking_violations(page: Page) -> list[dict[str, Any]]:
+    return [found for found in axe_violations(page) if found["impact"] in BLOCKING_IMPACTS]
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
@@ -64,13 +54,3 @@ def describe(violations: list[dict[str, Any]], where: str) -> str:
             summary = " ".join(node.get("failureSummary", "").split())
             lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
     return "\n".join(lines)
-
-
-def _save_screenshot(page: Page, name: str) -> None:
-    folder = os.environ.get("PAGINA_MADRE_SCREENSHOTS")
-    if not folder:
-        return
-    width = page.viewport_size["width"] if page.viewport_size else 0
-    slug = re.sub(r"[^a-z0-9]+", "-", f"{name or page.url}-{width}".lower()).strip("-")
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=Path(folder) / f"{slug}.png", full_page=True)

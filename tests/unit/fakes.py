@@ -11,6 +11,7 @@ from attrs import Factory, define, evolve
 
 from cedula_domain import (
     AddResult,
+    AttemptTimes,
     Blocked,
     BlockKind,
     Breaker,
@@ -85,10 +86,10 @@ class ScriptedScraper:
 TROUBLES: dict[str, Outcome] = {
     "firewall": Blocked(block=BlockKind.FIREWALL, support_id="1234567890123456789"),
     "captcha": Blocked(block=BlockKind.CAPTCHA),
-    "http_500": Unavailable(reason="HTTP 500"),
-    "hang": Unavailable(reason="no answer within the budget"),
+    "http_500": Unavailable(reason="el portal respondió HTTP 500"),
+    "hang": Unavailable(reason="sin respuesta en los 60 s del presupuesto"),
     "changed_page": PageChanged(missing="#documento"),
-    "malformed_json": PageChanged(missing="a JSON answer"),
+    "malformed_json": PageChanged(missing="una respuesta JSON de la consulta"),
 }
 
 
@@ -199,11 +200,17 @@ class RecordingQueue:
         return self.backlog
 
 
+def ended_at(at: datetime, *, lasting: timedelta = timedelta(seconds=10)) -> AttemptTimes:
+    """The times of an attempt that ended ``at``, due since it started."""
+    return AttemptTimes(due_at=at - lasting, started_at=at - lasting, finished_at=at)
+
+
 @define(slots=False)  # so that tests may patch or spy on a method
 class InMemorySource:
     stored: Breaker = Factory(Breaker)
-    # What each attempt came to and when: the outcome's type, never its cédula or evidence.
-    attempts: list[tuple[type[Outcome], datetime]] = Factory(list)
+    # What each attempt came to and its times: the outcome's type, never its cédula or
+    # evidence.
+    attempts: list[tuple[type[Outcome], AttemptTimes]] = Factory(list)
 
     def breaker(self) -> Breaker:
         return self.stored
@@ -214,11 +221,20 @@ class InMemorySource:
         self.stored = evolve(breaker, version=breaker.version + 1)
         return True
 
-    def log_attempt(self, outcome: Outcome, at: datetime) -> None:
-        self.attempts.append((type(outcome), at))
+    def log_attempt(self, outcome: Outcome, times: AttemptTimes) -> None:
+        self.attempts.append((type(outcome), times))
+
+    @property
+    def ended(self) -> list[tuple[type[Outcome], datetime]]:
+        """What each attempt came to, and when it ended."""
+        return [(kind, times.finished_at) for kind, times in self.attempts]
+
+    def recent_attempts(self, since: datetime, limit: int) -> list[AttemptTimes]:
+        ended = [times for _, times in self.attempts if times.finished_at >= since]
+        return sorted(ended, key=lambda times: times.finished_at)[-limit:] if limit else []
 
     def forget_attempts(self, cutoff: datetime) -> int:
-        kept = [(kind, at) for kind, at in self.attempts if at >= cutoff]
+        kept = [(kind, times) for kind, times in self.attempts if times.finished_at >= cutoff]
         forgotten, self.attempts = len(self.attempts) - len(kept), kept
         return forgotten
 

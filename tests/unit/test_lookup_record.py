@@ -225,7 +225,7 @@ def test_a_blocked_attempt_waits_the_longer_blocked_delay() -> None:
 
     assert record.next_attempt_at == START + timedelta(seconds=1200)
     assert record.last_failure_kind is FailureKind.BLOCKED
-    assert record.last_failure_message == "blocked by captcha"
+    assert record.last_failure_message == "bloqueada por un CAPTCHA"
 
 
 def test_the_last_failed_attempt_ends_in_error_with_its_failure() -> None:
@@ -234,7 +234,7 @@ def test_the_last_failed_attempt_ends_in_error_with_its_failure() -> None:
     assert record.status is LookupStatus.ERROR
     assert record.next_attempt_at is None
     assert record.last_failure_kind is FailureKind.PAGE_CHANGED
-    assert record.last_failure_message == "page changed: #documento"
+    assert record.last_failure_message == "la página cambió: falta #documento"
     assert not record.is_due(START + timedelta(days=1))
 
 
@@ -254,7 +254,7 @@ def test_a_vanished_worker_counts_as_an_interrupted_attempt_claimable_at_once() 
     assert record.next_attempt_at == expired
     assert record.lease_expires_at is None
     assert record.last_failure_kind is FailureKind.INTERRUPTED
-    assert record.last_failure_message == "attempt 1 stopped before recording a result"
+    assert record.last_failure_message == ("el intento 1 se detuvo antes de registrar un resultado")
     assert record.claim(expired, LEASE).attempts == 2
 
 

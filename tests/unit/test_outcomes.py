@@ -36,16 +36,32 @@ def test_answers_are_terminal_and_failures_are_not() -> None:
         (
             Blocked(block=BlockKind.FIREWALL, support_id="1234"),
             FailureKind.BLOCKED,
-            "blocked by firewall (support id 1234)",
+            "bloqueada por un cortafuegos (código de soporte 1234)",
         ),
-        (Blocked(block=BlockKind.CAPTCHA), FailureKind.BLOCKED, "blocked by captcha"),
-        (Unavailable(reason="timeout"), FailureKind.UNAVAILABLE, "timeout"),
-        (PageChanged(missing="#documento"), FailureKind.PAGE_CHANGED, "page changed: #documento"),
+        (Blocked(block=BlockKind.CAPTCHA), FailureKind.BLOCKED, "bloqueada por un CAPTCHA"),
+        (
+            Unavailable(reason="el portal respondió HTTP 500"),
+            FailureKind.UNAVAILABLE,
+            "el portal respondió HTTP 500",
+        ),
+        (
+            PageChanged(missing="#documento"),
+            FailureKind.PAGE_CHANGED,
+            "la página cambió: falta #documento",
+        ),
     ],
 )
 def test_a_failure_says_its_kind_and_what_happened(failure, kind, detail) -> None:
     assert failure.kind is kind
     assert failure.detail == detail
+
+
+@pytest.mark.parametrize("block", list(BlockKind))
+def test_every_block_is_told_to_operators_in_spanish_words_not_its_code(block) -> None:
+    detail = Blocked(block=block).detail
+
+    assert detail.startswith("bloqueada por ")
+    assert block.value not in detail
 
 
 def test_a_cedula_not_enabled_keeps_what_the_census_said_as_a_restriction() -> None:

@@ -111,6 +111,17 @@ class PhoneCode:
             return CodeState.EXPIRED
         return CodeState.USABLE
 
+    def tries_left(self, now: datetime, policy: PhoneCodePolicy) -> int | None:
+        """How many more wrong guesses the code takes before it is spent: 0 once spent;
+        None when it no longer works for another reason (used, expired, undelivered),
+        where tries no longer matter."""
+        state = self.state(now, policy)
+        if state is CodeState.SPENT:
+            return 0
+        if state is CodeState.USABLE:
+            return policy.max_attempts - self.attempts
+        return None
+
     def guessed_wrong(self) -> PhoneCode:
         return evolve(self, attempts=self.attempts + 1)
 

@@ -8,7 +8,8 @@ only older ones must accept it before anything new is done with their data::
     accepted v1 --policy becomes v2--> must accept --accepts v2--> accepted v2 ...
 
 Accounts made by staff (``createsuperuser``, the admin) have no entry at all: the policy is
-accepted on the portal's registration form, and such accounts are not asked.
+accepted on the portal's registration form, and such accounts are not asked (nor looked up in
+the census until they accept one: ``CustomUser.objects.ready_for_lookup``).
 """
 
 from __future__ import annotations

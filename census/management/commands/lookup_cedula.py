@@ -102,7 +102,7 @@ def summary(cedula: Cedula, outcome: Outcome, elapsed_s: float) -> str:
         said = f": {outcome.reason or 'sin motivo escrito'}"
         said += _which_and_when(outcome.resolucion, outcome.fecha)
     elif isinstance(outcome, Blocked):
-        support = f", id de soporte {outcome.support_id}" if outcome.support_id else ""
+        support = f", código de soporte {outcome.support_id}" if outcome.support_id else ""
         said = f" ({BLOCK_WORDS[outcome.block]}{support})."
     elif isinstance(outcome, Unavailable):
         said = f": {outcome.reason}"

@@ -112,7 +112,7 @@ def outcome_from_answer(answer: object, raw: str = "") -> Outcome:
     """The outcome a consulta JSON answer stands for; ``raw`` is kept as evidence."""
     answer = lower_keys(answer)
     if not isinstance(answer, Mapping) or "ok" not in answer:
-        return PageChanged(missing='"ok" in the consulta answer', evidence=raw)
+        return PageChanged(missing='"ok" en la respuesta de la consulta', evidence=raw)
     if not _is_true(answer["ok"]):
         return refusal(clean(answer.get("error") or answer.get("mensaje")), raw)
     if _is_true(answer.get("encontrado")):
@@ -121,7 +121,7 @@ def outcome_from_answer(answer: object, raw: str = "") -> Outcome:
         return _cancelled(answer, raw)
     if "encontrado" in answer:
         return NotFound(message=clean(answer.get("mensaje")), evidence=raw)
-    return PageChanged(missing='"encontrado" in the consulta answer', evidence=raw)
+    return PageChanged(missing='"encontrado" en la respuesta de la consulta', evidence=raw)
 
 
 def refusal(message: str, raw: str) -> Outcome:
@@ -130,14 +130,15 @@ def refusal(message: str, raw: str) -> Outcome:
     if "captcha" in message.lower() or "robot" in message.lower():
         return Blocked(block=BlockKind.CAPTCHA, evidence=raw)
     return Unavailable(
-        reason=f"the census refused the request: {message or 'no reason given'}", evidence=raw
+        reason=f"el sitio del censo rechazó la consulta: {message or 'no dijo por qué'}",
+        evidence=raw,
     )
 
 
 def _found(answer: Mapping[str, Any], raw: str) -> Outcome:
     data = answer.get("data")
     if not isinstance(data, Mapping):
-        return PageChanged(missing='"data" in a found answer', evidence=raw)
+        return PageChanged(missing='"data" en una respuesta de cédula encontrada', evidence=raw)
     values = {
         name: mesa_text(data.get(key)) if name == "mesa" else clean(data.get(key))
         for name, key in _PLACE_FIELDS.items()
@@ -178,7 +179,7 @@ def _cancelled(answer: Mapping[str, Any], raw: str) -> Outcome:
     reason = clean(novedad) if isinstance(novedad, str) and not _is_true(novedad) else ""
     reason = reason or clean(answer.get("mensaje")) or clean(answer.get("descripcion"))
     if not reason:
-        return PageChanged(missing='"mensaje" (the reason) of a novedad', evidence=raw)
+        return PageChanged(missing='"mensaje" (el motivo) de una novedad', evidence=raw)
     return novelty(
         reason,
         details=" ".join(clean(answer.get(key)) for key in ("descripcion", "mensaje")),
@@ -225,7 +226,7 @@ def outcome_from_table(
     if message and "censo" in message[0].lower():
         return NotFound(message=clean(message[0]), evidence=raw)
     return PageChanged(
-        missing="a results table (DEPARTAMENTO, MUNICIPIO, PUESTO, MESA) or a "
-        "not-in-census message",
+        missing="una tabla de resultados (DEPARTAMENTO, MUNICIPIO, PUESTO, MESA) o un "
+        "mensaje de que la cédula no está en el censo",
         evidence=raw,
     )

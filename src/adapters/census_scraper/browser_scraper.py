@@ -116,7 +116,7 @@ class BrowserScraper:
             # The owner thread is stuck in a browser call: have it start afresh next time.
             self._wedged = True
             outcome = Unavailable(
-                reason=f"the browser did not finish within the {deadline.budget_s:g} s budget"
+                reason=f"el navegador no terminó en los {deadline.budget_s:g} s del presupuesto"
             )
         return evolve(outcome, engine=self._engine.name)
 
@@ -148,9 +148,8 @@ class BrowserScraper:
         try:
             browser = self._ready_browser(deadline)
         except self._errors.error as error:
-            return Unavailable(
-                reason=f"could not launch the {self.engine} browser: {first_line(error)}"
-            )
+            # The engine is the outcome's own field (lookup_until): no need to name it here.
+            return Unavailable(reason=f"no se pudo abrir el navegador: {first_line(error)}")
         context = page = None
         try:
             try:
@@ -165,7 +164,7 @@ class BrowserScraper:
         except self._errors.error as error:
             # The browser went away under us (crash, killed): relaunch on the next lookup.
             self._close_browser()
-            return Unavailable(reason=f"the {self.engine} browser failed: {first_line(error)}")
+            return Unavailable(reason=f"el navegador falló: {first_line(error)}")
         finally:
             # Page first, then context: what a long-lived browser needs to keep its memory.
             for closable in (page, context):

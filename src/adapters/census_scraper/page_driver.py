@@ -57,7 +57,7 @@ SCREENSHOT_CAP_S = 5.0
 # up instead (invisible reCAPTCHA never sends the request).
 ANSWER_LOOK_S = 0.1
 # What a lookup misses when the site sends the main frame away from the census origin.
-LEFT_THE_CENSUS = "the census page: the site sent the browser to another host"
+LEFT_THE_CENSUS = "la página del censo (el sitio llevó el navegador a otro servidor)"
 
 
 def _is_answer(response: Response, profile: PortalProfile | None) -> bool:
@@ -89,7 +89,8 @@ class _Visit:
     the census."""
 
     def __init__(self, page: Page, census: Origin) -> None:
-        self.step = "starting"
+        # What the lookup was doing, as failures word it after "mientras".
+        self.step = "empezaba"
         # Known once the page shows a portal's form.
         self.profile: PortalProfile | None = None
         self.status: int = HTTPStatus.OK
@@ -123,7 +124,7 @@ class _Visit:
         # Whatever the page showed after that is not the census's: keep none of it.
         return PageChanged(
             missing=LEFT_THE_CENSUS,
-            evidence=f"while {self.step}, the main frame was sent to {self.sent_to}",
+            evidence=f"mientras {self.step}, el sitio llevó el navegador a {self.sent_to}",
         )
 
     def found_form(self, view: PageView, profile: PortalProfile) -> None:
@@ -183,11 +184,12 @@ class PageDriver:
             outcome = self._read(page, cedula, deadline, visit)
         except self._errors.timeout:
             outcome = self._judged(page, visit) or Unavailable(
-                reason=f"no answer within the {deadline.budget_s:g} s budget while {visit.step}"
+                reason=f"sin respuesta en los {deadline.budget_s:g} s del presupuesto "
+                f"mientras {visit.step}"
             )
         except self._errors.error as error:
             outcome = self._judged(page, visit) or Unavailable(
-                reason=f"browser error while {visit.step}: {first_line(error)}"
+                reason=f"error del navegador mientras {visit.step}: {first_line(error)}"
             )
         if is_terminal(outcome):
             return outcome
@@ -211,7 +213,7 @@ class PageDriver:
             page.goto(self._url, wait_until="domcontentloaded", timeout=deadline.ms())
             failure = self._until_form(page, deadline, visit)
         except self._errors.error as error:
-            failure = Unavailable(reason=f"the page did not load: {first_line(error)}")
+            failure = Unavailable(reason=f"la página no cargó: {first_line(error)}")
         checks = tuple(self._check(page, profile) for profile in self._portals.values())
         try:
             title = page.title()
@@ -245,18 +247,18 @@ class PageDriver:
     # --- the steps ------------------------------------------------------------------
 
     def _read(self, page: Page, cedula: Cedula, deadline: Deadline, visit: _Visit) -> Outcome:
-        visit.step = "loading the portal"
+        visit.step = "cargaba el portal"
         page.goto(self._url, wait_until="domcontentloaded", timeout=deadline.ms())
 
-        visit.step = "waiting for the form"
+        visit.step = "esperaba el formulario"
         if early := self._until_form(page, deadline, visit):
             return early
 
-        visit.step = "filling the form"
+        visit.step = "llenaba el formulario"
         if early := self._act(page, cedula, deadline, visit):
             return early
 
-        visit.step = "waiting for the consulta answer"
+        visit.step = "esperaba la respuesta de la consulta"
         return self._answer(page, deadline, visit)
 
     def _until_form(self, page: Page, deadline: Deadline, visit: _Visit) -> Outcome | None:
@@ -296,11 +298,13 @@ class PageDriver:
                     return failure
                 if view.other_form:
                     # A form, but none we know: the page was redesigned.
-                    wanted = " or ".join(self._fields.values())
-                    return PageChanged(missing=f"the form field {wanted}")
+                    wanted = " o ".join(self._fields.values())
+                    return PageChanged(missing=f"el campo del formulario {wanted}")
                 # No form at all (blank, "en mantenimiento", still loading on election
                 # day): the site is not answering, which is no redesign to alarm about.
-                return Unavailable(reason=f"the page showed no form within {FORM_WAIT_CAP_S:g} s")
+                return Unavailable(
+                    reason=f"la página no mostró ningún formulario en {FORM_WAIT_CAP_S:g} s"
+                )
             view = self._next_view(page, view, deadline, ends)
 
     def _until_loaded(self, page: Page, deadline: Deadline) -> None:
@@ -383,11 +387,13 @@ class PageDriver:
             if left := visit.left():
                 return left
             if visit.no_turn:
-                return Unavailable(reason="the fleet gave no turn to send the consulta in time")
+                return Unavailable(
+                    reason="la flota no dio a tiempo un turno para enviar la consulta"
+                )
             if not visit.answers and (failure := self._judged(page, visit)):
                 return failure
         response = visit.answers[0]
-        visit.step = "reading the consulta answer"
+        visit.step = "leía la respuesta de la consulta"
         if response.request.resource_type == "document":
             return self._read_rendered(page, response.status, deadline)
         try:
@@ -395,7 +401,9 @@ class PageDriver:
         except self._errors.error as error:
             if not 300 <= response.status < 400:
                 # The page went on (it reloads itself, say) before the answer was read.
-                return Unavailable(reason=f"the consulta's answer went unread: {first_line(error)}")
+                return Unavailable(
+                    reason=f"la respuesta de la consulta quedó sin leer: {first_line(error)}"
+                )
             body = ""  # a redirect has no body: judged as the unknown answer it is
         assert visit.profile is not None
         return judge_answer(

@@ -41,15 +41,15 @@ def read_html_in_json(status: int, data: object, raw: str) -> Outcome:
     page reloads itself with a new token) are no answer, never a changed page."""
     answer = lower_keys(data)
     if not isinstance(answer, Mapping):
-        return PageChanged(missing="a JSON object from the consulta", evidence=raw)
+        return PageChanged(missing="un objeto JSON en la respuesta de la consulta", evidence=raw)
     if answer.get("reload") is True:
-        return Unavailable(reason="the site reloaded its page instead of answering", evidence=raw)
+        return Unavailable(reason="el sitio recargó su página en vez de responder", evidence=raw)
     message = _message(answer)
     if answer.get("success") is False:
         return refusal(clean(message), raw)
     if answer.get("success") is not True or not isinstance(message, str):
         return PageChanged(
-            missing='"success" and data.message in the consulta answer', evidence=raw
+            missing='"success" y data.message en la respuesta de la consulta', evidence=raw
         )
     table = HtmlTable.read(message)
     return outcome_from_table(table.headers, table.cells, table.text, raw=raw)
@@ -61,14 +61,14 @@ def read_citizen_information(status: int, data: object, raw: str) -> Outcome:
     outside the census."""
     answer = lower_keys(data)
     if not isinstance(answer, Mapping):
-        return PageChanged(missing="a JSON object from the citizen API", evidence=raw)
+        return PageChanged(missing="un objeto JSON en la respuesta de la API", evidence=raw)
     if status == 404 and answer.get("status_code") == NOT_IN_CENSUS_CODE:
         return NotFound(message=clean(answer.get("message")), evidence=raw)
     body = answer.get("data")
     if answer.get("status") is not True or not isinstance(body, Mapping):
         if answer.get("status") is False:
             return refusal(clean(answer.get("message")), raw)
-        return PageChanged(missing='"status" and "data" in the citizen API answer', evidence=raw)
+        return PageChanged(missing='"status" y "data" en la respuesta de la API', evidence=raw)
     if body.get("is_in_census") is True:
         return _polling_place(body.get("polling_place"), raw)
     novelties = body.get("novelty")
@@ -83,7 +83,7 @@ def read_citizen_information(status: int, data: object, raw: str) -> Outcome:
         )
     if body.get("is_in_census") is False:
         return NotFound(message=clean(answer.get("message")), evidence=raw)
-    return PageChanged(missing='"is_in_census" in the citizen API answer', evidence=raw)
+    return PageChanged(missing='"is_in_census" en la respuesta de la API', evidence=raw)
 
 
 def _message(answer: Mapping[str, Any]) -> object:
@@ -93,7 +93,9 @@ def _message(answer: Mapping[str, Any]) -> object:
 
 def _polling_place(place: object, raw: str) -> Outcome:
     if not isinstance(place, Mapping):
-        return PageChanged(missing="data.polling_place of a citizen in the census", evidence=raw)
+        return PageChanged(
+            missing="data.polling_place de alguien que está en el censo", evidence=raw
+        )
     address = place.get("place_address")
     address = address if isinstance(address, Mapping) else {}
     values = {
@@ -103,7 +105,9 @@ def _polling_place(place: object, raw: str) -> Outcome:
         "mesa": mesa_text(place.get("table")),
     }
     if missing := [name for name, value in values.items() if not value]:
-        return PageChanged(missing=f"the polling place's {', '.join(missing)}", evidence=raw)
+        return PageChanged(
+            missing=f"{', '.join(missing)} en los datos del puesto de votación", evidence=raw
+        )
     # The puesto's code within its municipio, and its zona: what names it in the list.
     codes = {"puesto_code": clean(place.get("stand_code")), "zona": clean(address.get("zone"))}
     direccion = clean(address.get("address"))

@@ -65,9 +65,9 @@ def judge_page(status: int, view: PageView, refusals: Iterable[str] = ()) -> Fai
         # An error status that still carries the whole usable form: use it, not retry it.
         return None
     if status >= 500:
-        return Unavailable(reason=f"the portal answered HTTP {status}")
+        return Unavailable(reason=f"el portal respondió HTTP {status}")
     if status >= 400:
-        return PageChanged(missing=f"the portal page (it answered HTTP {status})")
+        return PageChanged(missing=f"la página del portal (respondió HTTP {status})")
     return None
 
 
@@ -85,13 +85,13 @@ def judge_answer(status: int, body: str, read: Reader, automated: bool = False) 
         failure = judge_page(status, _page_in(body, automated))
         if failure is None:
             failure = PageChanged(
-                missing=f"a JSON answer from the consulta (HTTP {status}: {body[:60]!r})"
+                missing=f"una respuesta JSON de la consulta (HTTP {status}: {body[:60]!r})"
             )
         return _with_evidence(failure, body)
     outcome = read(status, data, body)
     if status >= 500 and isinstance(outcome, PageChanged):
         # An unknown shape with a server error is an outage, not a redesign.
-        return Unavailable(reason=f"the consulta answered HTTP {status}", evidence=body)
+        return Unavailable(reason=f"la consulta respondió HTTP {status}", evidence=body)
     return outcome
 
 

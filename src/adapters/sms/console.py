@@ -1,4 +1,11 @@
-"""The local stand-in for the phone (`make run`): the message goes to the log."""
+"""The local stand-in for the phone (`make run`): the message goes to the log.
+
+Its texts go to a logger of their own, ``LOCAL_PHONE_LOGGER``, which the portal's logging
+(settings.LOGGING) writes whole: every other log line masks runs of digits (cédulas, and
+codes with them), but on a local run this logger is the phone, and the developer needs
+the code it carries to finish a recovery or a verification. Outside a local run it
+receives nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,10 @@ import logging
 
 from adapters.sms.sender import Phone, SmsNotSent, masked
 
+LOCAL_PHONE_LOGGER = "pagina_madre.sms.local_phone"
+
 logger = logging.getLogger("pagina_madre.sms")
+phone = logging.getLogger(LOCAL_PHONE_LOGGER)
 
 
 class ConsoleSmsSender:
@@ -21,4 +31,4 @@ class ConsoleSmsSender:
             raise SmsNotSent("SMS_BACKEND=console sends nothing outside a local run")
         # On purpose the text is logged whole: locally this log is the phone, and the
         # developer needs the code it carries. The number is masked all the same.
-        logger.info("SMS to %s: %s", masked(to), text)
+        phone.info("SMS to %s: %s", masked(to), text)

@@ -9,8 +9,10 @@ from typing import Any
 from attrs import evolve
 from django.conf import settings
 from django.test import Client
+from phonenumber_field.phonenumber import PhoneNumber
 from playwright.sync_api import Page
 
+from accounts.identity.services import register_person
 from accounts.models import CustomUser
 from adapters.django_repository import DjangoCedulaRepository
 from cedula_domain import AddResult, Cedula, LookupRecord
@@ -29,8 +31,11 @@ def at_each_screen(page: Page) -> Iterator[str]:
 
 def someone(cedula: str, nombre: str = "Policarpa Salavarrieta") -> CustomUser:
     """A registered person; registering asks for their first lookup, as the portal does."""
-    return CustomUser.objects.create_user(
-        cedula, PASSWORD, nombre_completo=nombre, telefono="+573104567890"
+    return register_person(
+        cedula=cedula,
+        nombre_completo=nombre,
+        telefono=PhoneNumber.from_string("+573104567890"),
+        password=PASSWORD,
     )
 
 

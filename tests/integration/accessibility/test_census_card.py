@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
-from support.axe import assert_accessible
+from support.accessibility import assert_accessible
 
 from accounts.models import CustomUser
 from cedula_domain import (
@@ -220,7 +220,11 @@ def test_a_lookup_that_gave_up_offers_the_two_steps_and_a_new_lookup(home):
         )
         expect(card).to_contain_text("Lo intentamos 3 veces. El sitio de la Registraduría no")
         expect(card.get_by_test_id("enlace-oficial")).to_have_attribute("href", official_page_url())
-        expect(card.get_by_role("button", name="Guardar lo que me salió")).to_be_visible()
+        expect(card.get_by_role("link", name="Cuéntanos qué te salió")).to_have_attribute(
+            "href", "/censo/informar/"
+        )
+        # The site failed: there was no verification to resolve.
+        expect(card).not_to_contain_text("verificación")
         expect(card.get_by_role("button", name="Volver a consultar")).to_be_visible()
 
     check_at_each_screen(page, "sin respuesta", check)
@@ -253,6 +257,7 @@ def test_a_captcha_asks_the_person_to_finish_while_attempts_remain(home):
         expect(card).to_contain_text("una verificación que solo una persona puede hacer")
         expect(card).to_contain_text(f"Lo intentaremos de nuevo hacia las {hh_mm(next_try)}")
         expect(card.get_by_test_id("enlace-oficial")).to_have_attribute("href", official_page_url())
+        expect(card).to_contain_text("resuelve la verificación que te pida")
         expect(card.get_by_role("button", name="Volver a consultar")).to_have_count(0)
 
     check_at_each_screen(page, "verificacion", check)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.axe import assert_accessible
+from support.accessibility import assert_accessible
 
 from integration.accessibility.screens import PASSWORD, SCREENS
 

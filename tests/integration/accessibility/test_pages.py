@@ -7,9 +7,9 @@ import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.axe import assert_accessible
+from support.accessibility import assert_accessible
 
-from integration.accessibility.screens import at_each_screen, log_in, someone
+from integration.accessibility.screens import PASSWORD, at_each_screen, log_in, someone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,6 +50,7 @@ def test_the_registration_form_with_errors_is_accessible(browser_page: Page):
     [
         ("perfil", "/perfil/"),
         ("referidos", "/referidos/"),
+        ("mis datos", "/perfil/mis-datos/"),
         ("politica de datos", "/politica-de-datos/"),
     ],
 )
@@ -58,6 +59,18 @@ def test_a_persons_page_is_accessible(browser_page: Page, live_server, name: str
     browser_page.goto(path)
 
     check_at_each_screen(browser_page, f"{name} con sesion")
+
+
+def test_the_goodbye_after_deleting_the_account_is_accessible(browser_page: Page, live_server):
+    page = browser_page
+    log_in(page, someone("52345678"), live_server.url)
+    page.goto("/perfil/eliminar/")
+    page.get_by_label("Tu contraseña actual").fill(PASSWORD)
+    page.get_by_role("button", name="Eliminar mi cuenta y todos mis datos").click()
+
+    expect(page.get_by_role("heading", name="Borramos tu cuenta y todos tus datos")).to_be_visible()
+    expect(page.get_by_role("link", name="Ir al inicio")).to_be_visible()
+    check_at_each_screen(page, "cuenta eliminada")
 
 
 def test_the_page_not_found_is_accessible(browser_page: Page):

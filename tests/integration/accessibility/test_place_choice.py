@@ -1,16 +1,18 @@
 """A person who met a CAPTCHA reports their place by choosing it from the official list,
-on a 360 px phone: with JavaScript through the autocompletes, with no serious or critical
-axe-core violation on the way; without it through the steps (axe-core runs in the page,
-so it cannot check a page without JavaScript; the step pages are the same markup)."""
+on the page that asks where they vote (census:report_place), on a 360 px phone: with
+JavaScript through the autocompletes, accessible on the way; without it through the steps
+(axe-core runs in the page, so it cannot check a page without JavaScript; the step pages
+are the same markup)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
-from support.axe import assert_accessible
+from support.accessibility import assert_accessible
 
 from accounts.models import CustomUser
 from cedula_domain import BlockKind, FailureKind
@@ -31,6 +33,13 @@ def met_a_captcha(db: None) -> CustomUser:
         next_attempt_at=datetime.now(UTC) + timedelta(minutes=30),
     )
     return person
+
+
+def to_where_you_vote(page: Page) -> None:
+    """From the first question, on to the page that asks where the person votes."""
+    page.get_by_label("Aparece el lugar de votación").check()
+    page.get_by_role("button", name="Continuar").click()
+    expect(page).to_have_title("¿Dónde votas? · Página Madre")
 
 
 @pytest.fixture
@@ -55,7 +64,7 @@ def phone_without_javascript(
     page = context.new_page()
     page.set_default_timeout(10_000)
     log_in(page, met_a_captcha, live_server.url)
-    page.goto("/")
+    page.goto("/censo/informar/")
     try:
         yield page
     finally:
@@ -64,12 +73,11 @@ def phone_without_javascript(
 
 def test_a_person_chooses_their_place_with_the_autocomplete(phone: Page):
     page = phone
-    card = page.locator("#censo")
-    expect(card.get_by_text("Cuéntanos qué te salió")).to_be_visible()
-    page.get_by_label("Aparece el lugar de votación").check()
+    page.locator("#censo").get_by_role("link", name="Cuéntanos qué te salió").click()
+    to_where_you_vote(page)
     # The steps' buttons are for pages without JavaScript.
-    expect(card.get_by_role("button", name="Continuar")).to_be_hidden()
-    expect(page.get_by_label("Municipio", exact=True)).to_be_hidden()
+    expect(page.get_by_role("button", name="Continuar")).to_be_hidden()
+    expect(page.get_by_role("combobox", name="Municipio")).to_be_hidden()
 
     page.get_by_role("combobox", name="Departamento").fill("bogo")
     page.get_by_role("option", name="BOGOTA D.C.").click()
@@ -97,7 +105,8 @@ def test_a_person_chooses_their_place_with_the_autocomplete(phone: Page):
 
 def test_a_municipio_is_chosen_among_those_of_the_departamento(phone: Page):
     page = phone
-    page.get_by_label("Aparece el lugar de votación").check()
+    page.goto("/censo/informar/")
+    to_where_you_vote(page)
 
     page.get_by_role("combobox", name="Departamento").fill("boya")
     page.get_by_role("option", name="BOYACA").click()
@@ -119,7 +128,7 @@ def test_a_person_without_javascript_chooses_their_place_step_by_step(
     phone_without_javascript: Page,
 ):
     page = phone_without_javascript
-    page.get_by_label("Aparece el lugar de votación").check()
+    to_where_you_vote(page)
     page.get_by_label("Departamento", exact=True).select_option(label="BOYACA")
     page.get_by_role("button", name="Continuar").click()
 
@@ -132,7 +141,8 @@ def test_a_person_without_javascript_chooses_their_place_step_by_step(
     page.get_by_label("Mesa", exact=True).fill("doce")
     page.get_by_role("button", name="Guardar lo que me salió").click()
 
-    expect(page).to_have_title("Error: Inicio · Página Madre")
+    expect(page).to_have_title("Error: ¿Dónde votas? · Página Madre")
+    assert page.url.endswith("/censo/informar/lugar/")
     expect(page.get_by_test_id("error-summary")).to_contain_text("La mesa se escribe solo")
     expect(page.get_by_label("UNIVERSIDAD SANTO TOMAS")).to_be_checked()
     page.get_by_label("Mesa", exact=True).fill("7")
@@ -145,9 +155,9 @@ def test_a_person_without_javascript_chooses_their_place_step_by_step(
 def test_the_steps_are_accessible_where_the_autocomplete_does_not_load(phone: Page):
     # axe-core runs in the page: here the page runs its other scripts, not the autocomplete.
     page = phone
-    page.route("**/accessible-autocomplete.min.js", lambda route: route.abort())
-    page.reload()
-    page.get_by_label("Aparece el lugar de votación").check()
+    page.route(re.compile(r"/accessible-autocomplete\.min\.js$"), lambda route: route.abort())
+    page.goto("/censo/informar/")
+    to_where_you_vote(page)
     page.get_by_label("Departamento", exact=True).select_option(label="BOGOTA D.C.")
     page.get_by_role("button", name="Continuar").click()
     page.get_by_label("Puesto de votación", exact=True).fill("san jose")
@@ -157,4 +167,6 @@ def test_the_steps_are_accessible_where_the_autocomplete_does_not_load(phone: Pa
     assert_accessible(page, "puestos encontrados sin autocompletar, celular")
     page.get_by_role("button", name="Guardar lo que me salió").click()
     expect(page.get_by_test_id("error-summary")).to_contain_text("Elige tu puesto de la lista")
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    expect(page).to_have_title("Error: ¿Dónde votas? · Página Madre")
     assert_accessible(page, "informe con errores sin autocompletar, celular")

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-from support.axe import assert_accessible
+from support.accessibility import assert_accessible
 
 from cedula_domain import AnswerSource, Cancellation, FailureKind, LookupStatus, Restriction
 from census.models import CedulaInfo

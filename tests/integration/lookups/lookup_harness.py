@@ -146,13 +146,25 @@ class Portal:
         response.raise_for_status()
         return response.text
 
-    def report(self, **fields: str) -> requests.Response:
-        """Tells what the Registraduría's page showed, through the card's form."""
-        card = self.card()
-        token = _CSRF_TOKEN.search(card[card.index('action="/censo/informar/"') :])
-        assert token, "the card's report form has no CSRF token"
-        return self.session.post(
+    def report(self, resultado: str, **fields: str) -> requests.Response:
+        """Tells what the Registraduría's page showed, as the card leads to: the result on
+        the first page, then, when it asks for more, ``fields`` on the page it leads to.
+        The last answer (a redirect home once saved)."""
+        page = self.session.get(f"{self.base_url}/censo/informar/", timeout=30)
+        page.raise_for_status()
+        token = _CSRF_TOKEN.search(page.text)  # of the page, or of home when not offered
+        assert token, "the report page has no CSRF token"
+        answer = self.session.post(
             f"{self.base_url}/censo/informar/",
+            data={"csrfmiddlewaretoken": token.group(1), "resultado": resultado},
+            allow_redirects=False,
+            timeout=60,
+        )
+        detail = answer.headers.get("Location", "")
+        if answer.status_code != 302 or not detail.startswith("/censo/informar/"):
+            return answer
+        return self.session.post(
+            f"{self.base_url}{detail}",
             data={"csrfmiddlewaretoken": token.group(1), **fields},
             allow_redirects=False,
             timeout=60,

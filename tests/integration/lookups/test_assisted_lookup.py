@@ -32,6 +32,8 @@ def test_a_person_finishes_a_lookup_stopped_by_a_captcha_until_the_registraduria
         lambda: OFFER in (text := person.card()) and text, 90, "the card to offer the form"
     )
     assert "una verificación que solo una persona puede hacer" in card
+    assert "resuelve la verificación que te pida" in card
+    assert 'href="/censo/informar/"' in card
     assert 'target="_blank" rel="noopener"' in card
     assert "hx-trigger" not in card
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from attrs import evolve
+from fakes import ended_at
 
 from accounts.models import CustomUser
 from adapters.django_source import DjangoSourceRepository
@@ -37,6 +38,7 @@ from census.models import CedulaInfo, LookupAttempt, SourceState
 from census.presenter import (
     BLOCK_WORDS,
     BREAKER_WORDS,
+    ENGINE_WORDS,
     FAILURE_WORDS,
     OUTCOME_WORDS,
     SOURCE_WORDS,
@@ -44,6 +46,7 @@ from census.presenter import (
     UNMATCHED_WORDS,
 )
 from integration.portal.census_support import PLACE, store
+from pagina_madre.bootstrap.census_lookup import ENGINE_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +123,13 @@ def test_a_lookup_stores_its_priority_as_the_enums_value(person: CustomUser, pri
     assert stored(person, "priority") == priority.value
 
 
+@pytest.mark.parametrize("engine", ENGINE_NAMES)
+def test_a_lookup_stores_its_engine_by_name_and_every_engine_has_words(person, engine: str):
+    store(person, engine=engine)
+
+    assert stored(person, "engine") == engine != ENGINE_WORDS[engine]
+
+
 @pytest.mark.parametrize("state", BreakerState, ids=lambda state: state.name)
 def test_the_site_state_stores_the_breakers_state_as_the_enums_value(state: BreakerState):
     breaker = Breaker(state=state, last_block=BlockKind.JS_CHALLENGE)
@@ -144,7 +154,7 @@ OUTCOMES = [
 
 @pytest.mark.parametrize("outcome", OUTCOMES, ids=lambda outcome: type(outcome).__name__)
 def test_an_attempt_is_logged_under_its_outcome_name(outcome: Any):
-    DjangoSourceRepository().log_attempt(outcome, NOW)
+    DjangoSourceRepository().log_attempt(outcome, ended_at(NOW))
 
     row = LookupAttempt.objects.values("outcome", "block").get()
     assert row["outcome"] == outcome_name(outcome) != OUTCOME_WORDS[outcome_name(outcome)]

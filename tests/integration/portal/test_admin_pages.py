@@ -14,6 +14,7 @@ from django.urls import reverse
 from playwright.sync_api import Page
 
 from accounts.models import CustomUser
+from accounts.privacy.consents import accept_policy
 from cedula_domain import AnswerSource, LookupStatus
 from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
 
@@ -49,6 +50,26 @@ def test_the_census_list_shows_few_short_columns(client: Client, person: CustomU
     assert "Encontrada" in page
     assert "respondida 29 nov, 14:35" in page
     assert "Motor del navegador" not in column_headers(page)
+
+
+def test_the_census_admin_names_the_browser_engine_in_words_and_filters_by_its_code(
+    client: Client, person: CustomUser
+):
+    store(person, status=LookupStatus.ERROR, engine="patchright")
+    operator = as_operator(client)
+
+    listing = operator.get(reverse("admin:census_cedulainfo_changelist")).text
+    change = operator.get(
+        reverse("admin:census_cedulainfo_change", args=[person.cedula_info.pk])
+    ).text
+    filtered = operator.get(
+        reverse("admin:census_cedulainfo_changelist"), {"engine": "patchright"}
+    ).text
+
+    assert re.search(r'href="\?engine=patchright"[^>]*>\s*Chromium con Patchright\s*<', listing)
+    assert "Chromium con Patchright" in change
+    assert not re.search(r">\s*patchright\s*<", listing + change)
+    assert person.cedula in filtered
 
 
 def test_a_persons_admin_page_leads_to_their_census_lookup_and_referrals(
@@ -185,10 +206,13 @@ def test_the_census_list_fits_a_1280_px_screen(browser_page: Page):
     admin = CustomUser.objects.create_superuser(
         "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"
     )
-    # Registering asks for each one's first lookup: waiting rows, the widest there are.
+    # Registering (accepting the policy) asks for each one's first lookup: waiting rows,
+    # the widest there are.
     for number, name in enumerate(["Francisco José de Caldas Tenorio", "María Fernanda López"]):
-        CustomUser.objects.create_user(
-            f"5234567{number}", "Clave-2026-x", nombre_completo=name, telefono="+573104567890"
+        accept_policy(
+            user=CustomUser.objects.create_user(
+                f"5234567{number}", "Clave-2026-x", nombre_completo=name, telefono="+573104567890"
+            )
         )
     page = browser_page
     page.set_viewport_size({"width": 1280, "height": 800})

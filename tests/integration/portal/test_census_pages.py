@@ -20,6 +20,7 @@ from cedula_domain import (
     Priority,
     Restriction,
 )
+from cedula_domain.throughput import UNMEASURED_DURATION
 from census.models import CedulaInfo, SourceState
 from census.presenter import cancellation_meaning, line_sentence, moment_words
 from census_sim.census import CANCELLATION_REASONS
@@ -74,6 +75,9 @@ def test_a_waiting_lookup_says_how_many_go_first_and_about_when_it_starts(
     assert body["queue_position"] == 3
     estimated = datetime.fromisoformat(body["estimated_at"]) - timezone.now()
     assert timedelta(seconds=25) < estimated <= timedelta(seconds=31)  # 2 × (15 s + margin)
+    # Nothing measured yet: one attempt is taken to last UNMEASURED_DURATION.
+    answer = datetime.fromisoformat(body["answer_expected_at"])
+    assert answer - datetime.fromisoformat(body["estimated_at"]) == UNMEASURED_DURATION
 
 
 def test_a_lookup_held_back_by_the_breaker_is_offered_the_way_forward_at_once(
@@ -121,7 +125,7 @@ def test_a_failed_attempt_tells_the_truth_and_the_next_try(logged_in: Client, pe
         person,
         attempts=1,
         last_failure_kind=FailureKind.BLOCKED,
-        last_failure_message="blocked by firewall (support id 123)",
+        last_failure_message="bloqueada por un cortafuegos (código de soporte 123)",
         next_attempt_at=datetime(2026, 11, 29, 20, 30, tzinfo=UTC),
     )
 
@@ -129,7 +133,7 @@ def test_a_failed_attempt_tells_the_truth_and_the_next_try(logged_in: Client, pe
 
     assert "no permitió la consulta automática" in card
     assert "hacia las 15:30" in card  # Bogotá time
-    assert "support id" not in card
+    assert "código de soporte" not in card
 
 
 def test_an_exhausted_lookup_offers_the_official_portal(logged_in: Client, person):
@@ -272,6 +276,7 @@ def test_the_status_json_describes_only_the_logged_in_person(
         "source": "registraduria",
         "queue_position": None,
         "estimated_at": None,
+        "answer_expected_at": None,
         "way_forward": None,
     }
 

@@ -30,8 +30,10 @@ CAPTCHA_SENTENCE = (
 )
 GAVE_UP_SENTENCE = "Lo intentamos 3 veces."
 REPORT_URL = reverse("census:report")
+PLACE_URL = reverse("census:report_place")
+NOVEDAD_URL = reverse("census:report_novedad")
+# Where the person votes, as the second page asks it (no official list loaded: typed).
 FOUND_REPORT = {
-    "resultado": "encontrado",
     "departamento": "Boyacá",
     "municipio": "Tunja",
     "puesto": "Colegio de Boyacá",
@@ -51,7 +53,7 @@ def captcha_waiting(user: CustomUser) -> None:
         attempts=1,
         last_failure_kind=FailureKind.BLOCKED,
         last_block_kind=BlockKind.CAPTCHA,
-        last_failure_message="blocked by captcha",
+        last_failure_message="bloqueada por un CAPTCHA",
         next_attempt_at=datetime(2026, 11, 29, 20, 30, tzinfo=UTC),
     )
 
@@ -90,7 +92,10 @@ def test_a_lookup_that_gave_up_offers_the_person_to_finish_it(logged_in: Client,
     assert CAPTCHA_SENTENCE not in page
     assert f'<a href="{official_page_url()}" target="_blank" rel="noopener"' in page
     assert "Cuéntanos qué te salió" in page
-    assert f'action="{REPORT_URL}"' in page
+    assert f'href="{REPORT_URL}"' in page
+    # The site failed: no verification was met, and the person may meet the same failure.
+    assert "verificación" not in page
+    assert "Si a ti tampoco te carga, vuelve a intentarlo en un rato." in page
     assert "hx-trigger" not in page
     assert "Volver a consultar" in page
 
@@ -104,6 +109,7 @@ def test_a_captcha_block_offers_the_path_while_attempts_remain_and_stops_polling
 
     assert CAPTCHA_SENTENCE in page
     assert "hacia las 15:30" in page  # Bogotá time
+    assert "escribe tu cédula y resuelve la verificación que te pida." in page
     assert "Cuéntanos qué te salió" in page
     assert "hx-trigger" not in page
 
@@ -115,19 +121,87 @@ def test_a_lookup_that_gave_up_at_a_captcha_says_both(logged_in: Client, person)
 
     assert CAPTCHA_SENTENCE in page
     assert GAVE_UP_SENTENCE in page
+    assert "resuelve la verificación" in page
 
 
-def test_the_form_offers_every_department_and_suggests_the_novedades(logged_in: Client, person):
-    gave_up(person)
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"last_failure_kind": FailureKind.PAGE_CHANGED}, "La página de la Registraduría cambió"),
+        (
+            {"last_failure_kind": FailureKind.BLOCKED, "last_block_kind": BlockKind.FIREWALL},
+            "El sitio de la Registraduría no permitió la consulta automática",
+        ),
+        ({"last_failure_kind": FailureKind.INTERRUPTED}, "La consulta se interrumpió."),
+    ],
+    ids=["page changed", "firewall", "interrupted"],
+)
+def test_a_lookup_that_gave_up_without_a_captcha_never_asks_for_a_verification(
+    logged_in: Client, person, changes, words
+):
+    gave_up(person, **changes)
 
     page = card(logged_in)
 
+    assert f"{GAVE_UP_SENTENCE} {words}" in page
+    assert "escribe tu cédula y mira qué te responde." in page
+    assert "verificación" not in page
+    assert "tampoco te carga" not in page
+
+
+# The pages
+
+
+def test_the_first_page_asks_what_the_registraduria_showed(logged_in: Client, person):
+    gave_up(person)
+
+    page = logged_in.get(REPORT_URL).text
+
+    assert "<title>¿Qué te mostró la página de la Registraduría? · Página Madre</title>" in page
+    assert f'action="{REPORT_URL}"' in page
+    for value in ("encontrado", "no_encontrado", "cancelada", "sin_derecho_a_votar"):
+        assert re.search(rf'value="{value}" id="id_resultado_\d"', page)
+    assert "checked" not in page
+    assert f'href="{official_page_url()}"' in page
+    assert 'data-testid="volver"' in page
+    # The way back from the next page brings the choice back.
+    back = logged_in.get(REPORT_URL, {"resultado": "cancelada"}).text
+    assert re.search(r'value="cancelada"[^>]*checked', back)
+
+
+def test_the_place_page_offers_every_department(logged_in: Client, person):
+    gave_up(person)
+
+    page = logged_in.get(PLACE_URL).text
+
+    assert "<title>¿Dónde votas? · Página Madre</title>" in page
     assert len(DEPARTAMENTOS) == 34
     for name in ("Bogotá D.C.", "Exterior", "Valle del Cauca", "Amazonas"):
         assert f'<option value="{name}">{name}</option>' in page
+    assert f'href="{REPORT_URL}?resultado=encontrado"' in page
+    assert "resultado" not in page.split("<form", 1)[1].split("</form>", 1)[0]
+
+
+def test_the_novedad_page_suggests_the_novedades(logged_in: Client, person):
+    gave_up(person)
+
+    page = logged_in.get(NOVEDAD_URL).text
+
+    assert "<title>¿Qué novedad aparece? · Página Madre</title>" in page
+    assert '<label for="id_novedad">¿Qué novedad aparece?</label>' in page
     assert 'list="id_novedad-opciones"' in page
-    assert 'value="sin_derecho_a_votar"' in page
     assert '<option value="Cancelada por Muerte"></option>' in page
+    assert f'href="{REPORT_URL}?resultado=cancelada"' in page
+
+
+@pytest.mark.parametrize("url", [REPORT_URL, PLACE_URL, NOVEDAD_URL])
+def test_a_report_page_the_card_does_not_offer_leads_home(logged_in: Client, person, url):
+    store(person)  # waiting its turn: nothing to finish
+
+    response = logged_in.get(url)
+
+    assert response.status_code == 302
+    assert response.url == reverse("census:home")
 
 
 @pytest.mark.parametrize(
@@ -188,28 +262,41 @@ def test_an_answer_of_the_registraduria_is_never_offered_to_replace(
 
 
 @pytest.mark.parametrize(
-    ("data", "field", "message"),
+    ("url", "data", "field", "message"),
     [
-        ({}, "resultado", "Elige qué te mostró la página de la Registraduría."),
-        ({"resultado": "quizas"}, "resultado", "Elige una de las opciones."),
-        (FOUND_REPORT | {"departamento": ""}, "departamento", "Elige el departamento."),
+        (REPORT_URL, {}, "resultado", "Elige qué te mostró la página de la Registraduría."),
+        (REPORT_URL, {"resultado": "quizas"}, "resultado", "Elige una de las opciones."),
+        (PLACE_URL, FOUND_REPORT | {"departamento": ""}, "departamento", "Elige el departamento."),
         (
+            PLACE_URL,
             FOUND_REPORT | {"departamento": "Narnia"},
             "departamento",
             "Elige un departamento de la lista.",
         ),
-        (FOUND_REPORT | {"municipio": " "}, "municipio", "Escribe el municipio."),
-        (FOUND_REPORT | {"puesto": ""}, "puesto", "Escribe el nombre del puesto de votación."),
-        (FOUND_REPORT | {"mesa": ""}, "mesa", "Escribe el número de la mesa."),
+        (PLACE_URL, FOUND_REPORT | {"municipio": " "}, "municipio", "Escribe el municipio."),
         (
+            PLACE_URL,
+            FOUND_REPORT | {"puesto": ""},
+            "puesto",
+            "Escribe el nombre del puesto de votación.",
+        ),
+        (PLACE_URL, FOUND_REPORT | {"mesa": ""}, "mesa", "Escribe el número de la mesa."),
+        (
+            PLACE_URL,
             FOUND_REPORT | {"mesa": "12a"},
             "mesa",
             "La mesa se escribe solo con números, por ejemplo 12.",
         ),
-        (FOUND_REPORT | {"mesa": "١٢"}, "mesa", "La mesa se escribe solo con números"),
-        (FOUND_REPORT | {"mesa": "1234567"}, "mesa", "La mesa tiene como máximo 6 dígitos."),
+        (PLACE_URL, FOUND_REPORT | {"mesa": "١٢"}, "mesa", "La mesa se escribe solo con números"),
         (
-            {"resultado": "cancelada"},
+            PLACE_URL,
+            FOUND_REPORT | {"mesa": "1234567"},
+            "mesa",
+            "La mesa tiene como máximo 6 dígitos.",
+        ),
+        (
+            NOVEDAD_URL,
+            {"novedad": "  "},
             "novedad",
             "Escribe la novedad que aparece, por ejemplo «Cancelada por Muerte».",
         ),
@@ -228,39 +315,77 @@ def test_an_answer_of_the_registraduria_is_never_offered_to_replace(
         "cancelled without novedad",
     ],
 )
-def test_a_bad_report_says_what_to_fix_keeps_the_values_and_writes_nothing(
-    logged_in: Client, person, data, field, message
+def test_a_refused_answer_says_what_to_fix_at_the_top_keeps_the_values_and_writes_nothing(
+    logged_in: Client, person, url, data, field, message
 ):
     gave_up(person)
     before = row(person)
 
-    response = logged_in.post(REPORT_URL, data)
+    response = logged_in.post(url, data)
 
     assert response.status_code == 400
-    form = response.context["census_report_form"]
+    form = response.context["form"]
     assert any(message in error for error in form.errors[field])
-    assert message in response.text
+    page = response.text
+    assert "<title>Error: " in page
+    # The summary comes first in the main content, each message linked to its field.
+    main = page.split('id="contenido"', 1)[1]
+    assert main.index('data-testid="error-summary"') < main.index("<h1")
+    link = re.search(rf'<a class="alert-link" href="#([^"]+)">{re.escape(message)}', page)
+    assert link, message
+    assert f'id="{link.group(1)}"' in page
+    # The page's own address asked the question: it answers at it.
+    assert f'action="{url}"' in page
     for name, value in data.items():
-        assert shows(response.text, name, value)
-    assert "hx-trigger" not in response.text
+        assert shows(page, name, value)
     assert row(person) == before
     assert not OrmQ.objects.exists()
 
 
 def test_a_bad_report_from_someone_without_a_record_writes_nothing(logged_in: Client, person):
-    response = logged_in.post(REPORT_URL, {"resultado": "encontrado"})
+    response = logged_in.post(PLACE_URL, {})
 
     assert response.status_code == 400
     assert "Elige el departamento." in response.text
     assert not CedulaInfo.objects.exists()
 
 
+def test_choosing_a_place_or_a_cancellation_leads_to_the_page_that_asks_its_detail(
+    logged_in: Client, person
+):
+    gave_up(person)
+
+    found = logged_in.post(REPORT_URL, {"resultado": "encontrado"})
+    cancelled = logged_in.post(REPORT_URL, {"resultado": "cancelada"})
+
+    assert (found.status_code, found.url) == (302, PLACE_URL)
+    assert (cancelled.status_code, cancelled.url) == (302, NOVEDAD_URL)
+    assert row(person)["source"] == ""
+
+
+def test_only_the_posts_that_save_count_against_the_report_limit(
+    logged_in: Client, person, settings
+):
+    gave_up(person)
+    settings.REPORT_RATE = "2/h"
+    for _ in range(3):
+        assert logged_in.post(REPORT_URL, {"resultado": "encontrado"}).status_code == 302
+        assert logged_in.post(REPORT_URL, {}).status_code == 400
+
+    assert logged_in.post(PLACE_URL, {}).status_code == 400
+    assert logged_in.post(NOVEDAD_URL, {}).status_code == 400
+    assert logged_in.post(PLACE_URL, FOUND_REPORT).status_code == 429
+    assert logged_in.post(REPORT_URL, {"resultado": "no_encontrado"}).status_code == 429
+    assert row(person)["source"] == ""
+
+
 def test_a_person_tells_where_they_vote_and_sees_it_while_their_lookup_stays_in_line(
     logged_in: Client, person
 ):
     captcha_waiting(person)
+    assert logged_in.post(REPORT_URL, {"resultado": "encontrado"}).url == PLACE_URL
 
-    response = logged_in.post(REPORT_URL, FOUND_REPORT)
+    response = logged_in.post(PLACE_URL, FOUND_REPORT)
 
     assert response.status_code == 302
     assert response.url == reverse("census:home")
@@ -275,9 +400,7 @@ def test_a_person_tells_where_they_vote_and_sees_it_while_their_lookup_stays_in_
     assert "Volver a consultar" not in home  # it is still on its way
     status = logged_in.get(reverse("census:status")).json()
     assert (status["status"], status["source"]) == ("pending", "persona")
-    assert status["voting_place"] == {
-        name: value for name, value in FOUND_REPORT.items() if name != "resultado"
-    }
+    assert status["voting_place"] == FOUND_REPORT
     assert (status["way_forward"], status["queue_position"]) == (None, 1)
     assert status["fetched_at"] is not None
     stored = row(person)
@@ -287,7 +410,8 @@ def test_a_person_tells_where_they_vote_and_sees_it_while_their_lookup_stays_in_
         datetime(2026, 11, 29, 20, 30, tzinfo=UTC),
     )
     assert not OrmQ.objects.exists()  # its wake-up was already sent with its retry
-    again = logged_in.post(REPORT_URL, FOUND_REPORT | {"puesto": "Otro"})
+    assert logged_in.get(PLACE_URL).url == reverse("census:home")
+    again = logged_in.post(PLACE_URL, FOUND_REPORT | {"puesto": "Otro"})
     assert "No guardamos esta respuesta" in logged_in.get(again.url).text
     assert row(person)["puesto"] == "Colegio de Boyacá"
 
@@ -315,7 +439,9 @@ def test_a_person_tells_their_cedula_is_not_in_the_census(logged_in: Client, per
 def test_a_person_tells_their_cedula_was_cancelled(logged_in: Client, person):
     gave_up(person)
 
-    logged_in.post(REPORT_URL, {"resultado": "cancelada", "novedad": "Cancelada por Muerte"})
+    response = logged_in.post(NOVEDAD_URL, {"novedad": "Cancelada por Muerte"})
+
+    assert (response.status_code, response.url) == (302, reverse("census:home"))
 
     status = logged_in.get(reverse("census:status")).json()
     assert (status["status"], status["source"]) == ("cancelled", "persona")
@@ -371,7 +497,7 @@ def test_a_report_the_card_does_not_offer_is_refused_and_changes_nothing(
     before = row(person)
     assert "Cuéntanos qué te salió" not in card(logged_in)
 
-    response = logged_in.post(REPORT_URL, FOUND_REPORT, follow=True)
+    response = logged_in.post(PLACE_URL, FOUND_REPORT, follow=True)
 
     assert "No guardamos esta respuesta: por ahora no hace falta" in response.text
     assert "Colegio de Boyacá" not in response.text
@@ -389,7 +515,7 @@ def test_a_report_while_a_lookup_runs_is_refused_and_changes_nothing(logged_in: 
     )
     before = row(person)
 
-    response = logged_in.post(REPORT_URL, FOUND_REPORT, follow=True)
+    response = logged_in.post(PLACE_URL, FOUND_REPORT, follow=True)
 
     assert "estamos consultando la Registraduría por ti" in response.text
     assert row(person) == before
@@ -407,7 +533,7 @@ def test_a_report_after_the_registraduria_answered_is_refused_and_changes_nothin
     )
     before = row(person)
 
-    response = logged_in.post(REPORT_URL, FOUND_REPORT, follow=True)
+    response = logged_in.post(PLACE_URL, FOUND_REPORT, follow=True)
 
     assert "La Registraduría ya nos dio la respuesta que ves aquí" in response.text
     assert "IE INEM JOSE FELIX DE RESTREPO" in response.text
@@ -419,21 +545,17 @@ def test_a_report_only_ever_touches_the_reporters_record(logged_in: Client, pers
     gave_up(other_person)
     before = row(other_person)
 
-    logged_in.post(REPORT_URL, FOUND_REPORT | {"cedula": other_person.cedula})
+    logged_in.post(PLACE_URL, FOUND_REPORT | {"cedula": other_person.cedula})
 
     assert row(other_person) == before
     assert (row(person)["source"], row(person)["puesto"]) == ("persona", "Colegio de Boyacá")
-
-
-def test_reporting_takes_a_post(logged_in: Client):
-    assert logged_in.get(REPORT_URL).status_code == 405
 
 
 def test_an_anonymous_report_goes_to_login_and_writes_nothing(client: Client, person):
     gave_up(person)
     before = row(person)
 
-    response = client.post(REPORT_URL, FOUND_REPORT)
+    response = client.post(PLACE_URL, FOUND_REPORT)
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
@@ -540,7 +662,9 @@ def test_a_bad_operator_report_says_what_to_fix_and_writes_nothing(operator: Cli
     gave_up(person)
     before = row(person)
 
-    response = operator.post(report_url(person), FOUND_REPORT | {"mesa": "doce"})
+    response = operator.post(
+        report_url(person), FOUND_REPORT | {"resultado": "encontrado", "mesa": "doce"}
+    )
 
     assert response.status_code == 400
     assert "La mesa se escribe solo con números" in response.text
@@ -551,7 +675,9 @@ def test_an_operator_report_while_a_lookup_runs_is_refused(operator: Client, per
     store(person, status=LookupStatus.PROCESSING, attempts=1)
     before = row(person)
 
-    response = operator.post(report_url(person), FOUND_REPORT, follow=True)
+    response = operator.post(
+        report_url(person), FOUND_REPORT | {"resultado": "encontrado"}, follow=True
+    )
 
     assert "Hay una consulta automática en curso" in response.text
     assert row(person) == before
@@ -566,7 +692,7 @@ def test_staff_without_the_change_permission_may_look_but_not_report(client: Cli
     assert client.get(detail).status_code == 200
     assert report_url(person) not in client.get(detail).text
     assert client.get(report_url(person)).status_code == 403
-    assert client.post(report_url(person), FOUND_REPORT).status_code == 403
+    assert client.post(report_url(person), {"resultado": "no_encontrado"}).status_code == 403
     assert row(person) == before
 
 
@@ -635,7 +761,7 @@ def test_the_migration_marks_earlier_answers_as_the_registradurias_and_reads_bac
 def test_reporting_on_a_missing_lookup_from_the_admin_is_not_found(operator: Client, object_id):
     url = reverse("admin:census_cedulainfo_report", args=[object_id])
 
-    assert operator.post(url, FOUND_REPORT).status_code == 404
+    assert operator.post(url, FOUND_REPORT | {"resultado": "encontrado"}).status_code == 404
 
 
 def test_every_way_a_report_can_end_has_words_for_the_person_and_for_operators():
@@ -652,7 +778,7 @@ def test_a_person_whose_phone_awaits_its_code_is_sent_to_verify_it_and_not_heard
     CustomUser.objects.filter(pk=person.pk).update(phone_verified_at=None)
     verify = reverse("accounts:phone_verification")
 
-    response = logged_in.post(REPORT_URL, FOUND_REPORT)
+    response = logged_in.post(PLACE_URL, FOUND_REPORT)
 
     assert response.status_code == 302
     assert response.url == verify

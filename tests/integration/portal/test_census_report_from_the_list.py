@@ -20,7 +20,7 @@ from polling_places.models import PollingPlace, PollingPlaceList
 pytestmark = pytest.mark.django_db
 
 REPORT_URL = reverse("census:report")
-STEP_URL = reverse("census:report_step")
+PLACE_URL = reverse("census:report_place")
 BOGOTA, TUNJA = ("16", "001"), ("07", "001")
 
 
@@ -46,7 +46,8 @@ def row(user: CustomUser) -> dict[str, Any]:
 
 
 def step(client: Client, paso: str, **data: str):
-    return client.post(STEP_URL, {"paso": paso, **data})
+    """A step of choosing without JavaScript: the same page, sent with the step's button."""
+    return client.post(PLACE_URL, {"paso": paso, **data})
 
 
 def options(page: str, name: str) -> dict[str, str]:
@@ -68,10 +69,9 @@ def shown(page: str, step_id: str) -> bool:
 
 @pytest.fixture
 def found_report(polling_place_list: PollingPlaceList) -> dict[str, str]:
-    """A whole report of a place chosen from the list: SAN JOSE, Fontibón, Bogotá."""
+    """A whole answer of the place page, chosen from the list: SAN JOSE, Fontibón, Bogotá."""
     san_jose = place(polling_place_list, *BOGOTA, "09", "39")
     return {
-        "resultado": "encontrado",
         "departamento": "16",
         "municipio": "001",
         "puesto": str(san_jose.pk),
@@ -82,16 +82,16 @@ def found_report(polling_place_list: PollingPlaceList) -> dict[str, str]:
 # The steps
 
 
-def test_the_form_starts_with_the_departamentos_of_the_list(
+def test_the_place_page_starts_with_the_departamentos_of_the_list(
     logged_in: Client, gave_up, polling_place_list
 ):
-    page = logged_in.get(reverse("census:card")).text
+    page = logged_in.get(PLACE_URL).text
 
     departamentos = options(page, "departamento")
     assert len(departamentos) == 35  # 33 and the consulados, after "Elige el departamento"
     assert departamentos["07"] == "BOYACA"
     assert departamentos["16"] == "BOGOTA D.C."
-    assert f'formaction="{STEP_URL}#paso-municipio" data-paso-boton>Continuar' in page
+    assert f'formaction="{PLACE_URL}#paso-municipio" data-paso-boton>Continuar' in page
     assert not shown(page, "paso-municipio")
     assert not shown(page, "paso-puesto")
     assert "Mi puesto no está en la lista" in page
@@ -119,7 +119,7 @@ def test_choosing_a_departamento_offers_its_municipios_and_nothing_else(
     # What was typed meanwhile stays, and nothing was saved.
     assert 'name="mesa" value="4"' in page
     assert row(gave_up)["status"] == "error"
-    assert re.search(r'value="encontrado"[^>]*checked', page)
+    assert "<title>¿Dónde votas? · Página Madre</title>" in page
 
 
 def test_a_small_municipio_shows_all_its_puestos_with_their_addresses(
@@ -222,15 +222,21 @@ def test_a_step_refused_says_what_to_fix(
     response = step(logged_in, paso, **data)
 
     assert response.status_code == 400
-    assert any(message in error for error in response.context["census_report_form"].errors[field])
+    assert any(message in error for error in response.context["form"].errors[field])
     assert message in response.text
     assert 'data-testid="error-summary"' in response.text
-    assert "<title>Error: Inicio" in response.text
+    assert "<title>Error: ¿Dónde votas?" in response.text
     assert row(gave_up) == before
 
 
-def test_a_step_needs_a_list_and_a_known_step(logged_in: Client, gave_up):
-    assert step(logged_in, "departamento", departamento="07").url == reverse("census:home")
+def test_a_step_of_no_known_kind_is_a_save_and_counts_against_the_limit(
+    logged_in: Client, gave_up, polling_place_list, settings
+):
+    settings.REPORT_RATE = "1/h"
+
+    assert step(logged_in, "otro", departamento="16").status_code == 400
+    assert step(logged_in, "departamento", departamento="16").status_code == 200
+    assert step(logged_in, "otro", departamento="16").status_code == 429
 
 
 def test_steps_save_nothing_and_use_up_no_report(
@@ -249,7 +255,9 @@ def test_steps_save_nothing_and_use_up_no_report(
 def test_a_person_saves_the_place_they_chose_with_its_official_names_and_address(
     logged_in: Client, gave_up, polling_place_list, found_report
 ):
-    response = logged_in.post(REPORT_URL, found_report)
+    assert logged_in.post(REPORT_URL, {"resultado": "encontrado"}).url == PLACE_URL
+
+    response = logged_in.post(PLACE_URL, found_report)
 
     assert response.status_code == 302
     stored = row(gave_up)
@@ -301,10 +309,10 @@ def test_a_report_refused_says_what_to_fix_next_to_the_field_and_writes_nothing(
 ):
     before = row(gave_up)
 
-    response = logged_in.post(REPORT_URL, found_report | changes)
+    response = logged_in.post(PLACE_URL, found_report | changes)
 
     assert response.status_code == 400
-    form = response.context["census_report_form"]
+    form = response.context["form"]
     assert any(message in error for error in form.errors[field])
     assert 'data-testid="error-summary"' in response.text
     assert response.text.count(message) == 2  # in the summary and next to the field
@@ -317,10 +325,10 @@ def test_a_puesto_of_another_municipio_is_refused(
     tunja = place(polling_place_list, *TUNJA, "01", "01")
 
     response = logged_in.post(
-        REPORT_URL, found_report | {"departamento": "07", "puesto": str(tunja.pk + 100_000)}
+        PLACE_URL, found_report | {"departamento": "07", "puesto": str(tunja.pk + 100_000)}
     )
-    also = logged_in.post(REPORT_URL, found_report | {"puesto": str(tunja.pk)})
-    nonsense = logged_in.post(REPORT_URL, found_report | {"puesto": "9" * 30})
+    also = logged_in.post(PLACE_URL, found_report | {"puesto": str(tunja.pk)})
+    nonsense = logged_in.post(PLACE_URL, found_report | {"puesto": "9" * 30})
 
     assert response.status_code == also.status_code == nonsense.status_code == 400
     assert "Elige un puesto de TUNJA de la lista." in response.text
@@ -332,9 +340,8 @@ def test_a_place_not_in_the_list_is_typed_and_saved_as_the_persons_word_alone(
     logged_in: Client, gave_up, polling_place_list
 ):
     response = logged_in.post(
-        REPORT_URL,
+        PLACE_URL,
         {
-            "resultado": "encontrado",
             "departamento": "07",
             "municipio": "001",
             "buscar": "colegio nuevo",
@@ -362,7 +369,7 @@ def test_a_place_not_in_the_list_is_typed_and_saved_as_the_persons_word_alone(
 
 
 def test_without_a_list_every_part_of_the_place_is_typed_as_before(logged_in: Client, gave_up):
-    page = logged_in.get(reverse("census:card")).text
+    page = logged_in.get(PLACE_URL).text
 
     assert '<option value="Boyacá">Boyacá</option>' in page
     assert 'type="text" name="municipio"' in page
@@ -370,9 +377,8 @@ def test_without_a_list_every_part_of_the_place_is_typed_as_before(logged_in: Cl
     assert "Mi puesto no está en la lista" not in page
 
     response = logged_in.post(
-        REPORT_URL,
+        PLACE_URL,
         {
-            "resultado": "encontrado",
             "departamento": "Boyacá",
             "municipio": "Tunja",
             "puesto": "Colegio de Boyacá",

@@ -10,6 +10,7 @@ from django.test import Client
 from playwright.sync_api import Page, expect
 
 from accounts.models import CustomUser
+from accounts.privacy.consents import accept_policy
 from integration.portal.census_support import as_operator
 from integration.portal.csp_support import watch_for_violations
 from integration.portal.registration_support import PASSWORD
@@ -86,8 +87,11 @@ def test_the_policy_forbids_framing_plugins_and_foreign_forms(client: Client):
 def test_the_main_pages_report_no_policy_violation_in_the_browser(browser_page: Page):
     page = browser_page
     violations = watch_for_violations(page)
-    CustomUser.objects.create_user(
-        "52345678", PASSWORD, nombre_completo="Policarpa Salavarrieta", telefono="+573104567890"
+    # Registered: the policy accepted, the first lookup asked for.
+    accept_policy(
+        user=CustomUser.objects.create_user(
+            "52345678", PASSWORD, nombre_completo="Policarpa Salavarrieta", telefono="+573104567890"
+        )
     )
     CustomUser.objects.create_superuser(
         "1010101", "Admin-clave-2026", nombre_completo="Operadora", telefono="+573001234567"

@@ -88,13 +88,14 @@ def test_the_deploy_checklist_is_clean_with_only_a_secret_key_the_hosts_and_the_
     assert "no issues" in result.stdout
 
 
-def test_the_deploy_checklist_warns_while_nobody_says_who_runs_the_portal(tmp_path: Path):
+def test_the_deploy_checklist_refuses_while_nobody_says_who_runs_the_portal(tmp_path: Path):
     env = production_env(tmp_path) | {"OPERATOR_ADDRESS": None, "OPERATOR_EMAIL": None}
 
-    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    result = manage("check", "--deploy", **env)
 
     assert result.returncode != 0
-    assert "accounts.W001" in result.stderr
+    assert "ERRORS" in result.stderr
+    assert "accounts.E002" in result.stderr
     assert "OPERATOR_ADDRESS, OPERATOR_EMAIL unset" in result.stderr
 
 

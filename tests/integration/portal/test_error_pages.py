@@ -36,9 +36,7 @@ def test_a_page_not_allowed_answers_in_spanish(client: Client, monkeypatch):
     assert WAY_BACK in response.text
 
 
-@pytest.mark.parametrize(
-    "url", ["/censo/actualizar/", "/censo/informar/", "/referidos/enlace-nuevo/"]
-)
+@pytest.mark.parametrize("url", ["/censo/actualizar/", "/referidos/enlace-nuevo/"])
 def test_an_address_for_a_button_opened_in_the_browser_answers_a_spanish_405(
     logged_in: Client, url: str
 ):

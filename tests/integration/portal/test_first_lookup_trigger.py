@@ -4,8 +4,11 @@ import pytest
 from attrs import evolve
 from django.db import OperationalError, transaction
 from django_q.models import OrmQ
+from phonenumber_field.phonenumber import PhoneNumber
 
+from accounts.identity.services import register_person
 from accounts.models import CustomUser
+from accounts.privacy.consents import accept_policy
 from adapters.django_repository import DjangoCedulaRepository
 from census.models import CedulaInfo
 from census.tasks import sweep
@@ -15,11 +18,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def create_person(cedula: str = "1234567") -> CustomUser:
-    return CustomUser.objects.create_user(
-        cedula,
-        "Clave-segura-2026",
+    """A person registering, who accepts the data policy as the form asks."""
+    return register_person(
+        cedula=cedula,
+        password="Clave-segura-2026",
         nombre_completo="Jorge Eliécer Gaitán",
-        telefono="+573001112233",
+        telefono=PhoneNumber.from_string("+573001112233"),
     )
 
 
@@ -81,4 +85,21 @@ def test_the_portal_requests_lookups_without_a_browser_installed(settings):
         lookup_service.cache_clear()
 
     assert CedulaInfo.objects.get().status == "pending"
+    assert OrmQ.objects.count() == 1
+
+
+def test_an_account_that_never_accepted_the_policy_is_never_looked_up():
+    staff = CustomUser.objects.create_superuser(
+        "1010101", "Clave-segura-2026", nombre_completo="Ana Operadora", telefono="+573001112233"
+    )
+    staff.nombre_completo = "Ana M. Operadora"
+    staff.save()
+
+    assert sweep() == 0
+    assert not CedulaInfo.objects.exists()
+    assert not OrmQ.objects.exists()
+
+    accept_policy(user=staff)
+
+    assert CedulaInfo.objects.get(cedula="1010101").status == "pending"
     assert OrmQ.objects.count() == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_q.models import OrmQ
+from fakes import ended_at
 
 from accounts.models import CustomUser
 from cedula_domain import (
@@ -23,6 +25,7 @@ from cedula_domain import (
     PageChanged,
     Unavailable,
 )
+from census.models import LookupAttempt
 from integration.portal.census_support import PLACE, as_operator, as_staff_with, store
 from pagina_madre.bootstrap.census_lookup import lookup_service
 
@@ -36,10 +39,13 @@ def test_the_fleet_json_counts_the_queue_and_the_outcomes_of_the_last_hour_and_d
 ):
     store(person, requested_at=timezone.now() - timedelta(minutes=3))
     source = lookup_service().source
-    source.log_attempt(Found(place=PLACE, engine="stealth"), timezone.now())
-    source.log_attempt(Blocked(block=BlockKind.FIREWALL, engine="stealth"), timezone.now())
+    source.log_attempt(Found(place=PLACE, engine="stealth"), ended_at(timezone.now()))
     source.log_attempt(
-        Unavailable(reason="HTTP 500", engine="patchright"), timezone.now() - timedelta(hours=5)
+        Blocked(block=BlockKind.FIREWALL, engine="stealth"), ended_at(timezone.now())
+    )
+    source.log_attempt(
+        Unavailable(reason="HTTP 500", engine="patchright"),
+        ended_at(timezone.now() - timedelta(hours=5)),
     )
 
     body = as_operator(client).get(reverse("census:fleet_status")).json()
@@ -57,6 +63,19 @@ def test_the_fleet_json_counts_the_queue_and_the_outcomes_of_the_last_hour_and_d
     assert body["configured_per_minute"] == 4.0  # one lookup every 15 s
     assert body["source"]["state"] == BreakerState.CLOSED.value
     assert body["source"]["asking"] is True
+
+
+def test_the_admin_page_words_each_outcomes_block_and_engine(client: Client):
+    LookupAttempt.objects.create(
+        finished_at=timezone.now(), outcome="blocked", block="firewall", engine="stealth"
+    )
+
+    page = as_operator(client).get(reverse(ADMIN_PAGE)).text
+
+    assert "Bloqueada por el sitio (Cortafuegos)" in page
+    assert "Chromium con Playwright Stealth" in page
+    assert "firewall" not in page
+    assert not re.search(r">\s*stealth\s*<", page)
 
 
 def test_the_fleet_json_is_for_staff_only(logged_in: Client):

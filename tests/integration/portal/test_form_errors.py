@@ -29,8 +29,8 @@ VISITOR_FORMS = {
     "recuperacion": ("accounts:recovery", {"cedula": ""}, {"id_cedula"}),
     "codigo de recuperacion": (
         "accounts:recovery_code",
-        {"cedula": "1234567", "code": "12", "new_password1": "uno", "new_password2": "dos"},
-        {"id_code", "id_new_password2"},
+        {"cedula": "", "code": "12"},
+        {"id_cedula", "id_code"},
     ),
     "reclamo": (
         "accounts:claim",
@@ -123,7 +123,14 @@ def test_a_form_not_yet_sent_has_no_summary_and_no_error_in_its_title(client: Cl
 
     assert 'data-testid="error-summary"' not in page
     assert not title_of(page).startswith("Error")
-    assert "autofocus" in page
+    assert page.count("autofocus") == 1
+    assert re.search(r'<input[^>]*name="nombre_completo"[^>]*autofocus', page)
+
+
+def test_a_registration_sent_back_takes_no_field_focus_from_its_summary(client: Client):
+    page = client.post(reverse("accounts:register"), registration_data(cedula="")).text
+
+    assert "autofocus" not in page
 
 
 def test_a_form_sent_back_does_not_take_the_focus_from_its_summary(client: Client):

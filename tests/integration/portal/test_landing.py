@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 from attrs import evolve
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
+from accounts.identity.views import DataPolicyView
 from census.demo import ANSWERS, TROUBLE
 from census_sim.census import MODE_TRIGGERS, entry_for
 from pagina_madre.bootstrap.census_lookup import official_page_url
@@ -102,15 +104,67 @@ def test_the_data_policy_names_the_operator_as_the_one_responsible(client: Clien
         assert value in responsible
 
 
-def test_an_operator_not_configured_shows_placeholders_that_say_so(client: Client, settings):
+def forbidden(*args: object, **kwargs: object) -> None:
+    raise PermissionDenied
+
+
+@pytest.mark.parametrize("url", ["/", "/politica-de-datos/", "403"])
+def test_citizens_never_read_a_placeholder_where_the_operator_is_not_configured(
+    client: Client, settings, monkeypatch, url: str
+):
+    for name in OPERATOR:
+        setattr(settings, name, "")
+    settings.OPERATOR_EMAIL = "datos@ejemplo.org.co"
+    if url == "403":
+        monkeypatch.setattr(DataPolicyView, "get", forbidden)
+        url = reverse("accounts:data_policy")
+
+    page = client.get(url).text
+
+    assert "OPERATOR_" not in page
+    assert "falta" not in page
+    assert "pendientes" not in page
+    assert "No es la Registraduría" in page
+    assert 'href="mailto:datos@ejemplo.org.co"' in page
+
+
+def test_a_portal_without_any_operator_setting_names_nobody_and_offers_no_address(
+    client: Client, settings
+):
     for name in OPERATOR:
         setattr(settings, name, "")
 
-    footer = client.get("/").text.split('data-testid="pie"')[1]
+    page = client.get("/").text
+    policy = client.get(reverse("accounts:data_policy")).text
 
-    assert "falta OPERATOR_NAME" in footer
-    assert "falta OPERATOR_EMAIL" in footer
-    assert "mailto:" not in footer
+    assert "lo opera" not in page
+    for shown in (page, policy):
+        assert "OPERATOR_" not in shown
+        assert "mailto:" not in shown
+    assert "Por otros medios" not in policy
+
+
+def test_staff_read_which_operator_settings_are_pending_on_every_page_and_in_the_admin(
+    client: Client, settings
+):
+    from accounts.models import CustomUser
+
+    for name in OPERATOR:
+        setattr(settings, name, "")
+    settings.OPERATOR_NAME = "Fundación Ejemplo de Colombia"
+    staff = CustomUser.objects.create_user(
+        "5555555", None, nombre_completo="Ana Staff", telefono="+573001112233", is_staff=True
+    )
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+
+    notice = client.get(reverse("accounts:data_policy")).text.split(
+        'data-testid="operador-pendiente">'
+    )[1]
+    admin = client.get(reverse("admin:index")).text
+
+    pending = "Datos del responsable pendientes: OPERATOR_ID, OPERATOR_ADDRESS, OPERATOR_EMAIL."
+    assert notice.startswith(pending)
+    assert pending in admin
 
 
 def test_the_demo_banner_links_to_the_page_of_test_cedulas(client: Client, settings):
@@ -138,3 +192,15 @@ def test_each_demo_answer_is_what_the_simulator_answers(listed):
 @pytest.mark.parametrize("listed", TROUBLE, ids=lambda listed: listed.cedula)
 def test_each_demo_trouble_is_the_mode_the_simulator_triggers(listed):
     assert MODE_TRIGGERS[listed.cedula].value == listed.answer
+
+
+def test_staff_read_no_notice_once_the_operator_is_configured(client: Client, operator):
+    from accounts.models import CustomUser
+
+    staff = CustomUser.objects.create_user(
+        "5555555", None, nombre_completo="Ana Staff", telefono="+573001112233", is_staff=True
+    )
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
+
+    assert "operador-pendiente" not in client.get(reverse("accounts:data_policy")).text
+    assert "pendientes" not in client.get(reverse("admin:index")).text

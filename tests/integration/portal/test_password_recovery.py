@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -23,9 +23,11 @@ pytestmark = pytest.mark.django_db
 
 RECOVER = reverse("accounts:recovery")
 RECOVER_CODE = reverse("accounts:recovery_code")
+NEW_PASSWORD_PAGE = reverse("accounts:recovery_password")
 PHONE = "+573001112233"  # the person fixture's
 NEW_PASSWORD = "Otra-clave-nueva-2026"
 REFUSED = "El código no es correcto, ya se usó o venció."
+NO_PASS = "Para crear una contraseña nueva, primero escribe en este navegador el código"
 
 
 def ask_for_code(client: Client, cedula: str = "1.234.567"):
@@ -35,9 +37,28 @@ def ask_for_code(client: Client, cedula: str = "1.234.567"):
     return response
 
 
+def type_code(client: Client, code: str, cedula: str = "1234567"):
+    """The first step: the code, on its own page."""
+    return client.post(RECOVER_CODE, {"cedula": cedula, "code": code})
+
+
+def choose(client: Client, password: str = NEW_PASSWORD, again: str | None = None):
+    """The second step: the new password, twice."""
+    data = {"new_password1": password, "new_password2": password if again is None else again}
+    return client.post(NEW_PASSWORD_PAGE, data)
+
+
 def send_code(client: Client, code: str, cedula: str = "1234567", password: str = NEW_PASSWORD):
-    data = {"cedula": cedula, "code": code, "new_password1": password, "new_password2": password}
-    return client.post(RECOVER_CODE, data)
+    """Both steps: the code, then (when it was accepted) the new password."""
+    typed = type_code(client, code, cedula)
+    if typed.status_code != 302:
+        return typed
+    assert typed.url == NEW_PASSWORD_PAGE
+    return choose(client, password)
+
+
+def a_wrong_code_for(code: str) -> str:
+    return f"{(int(code) + 1) % 1_000_000:06d}"
 
 
 def page_without(text: str, cedula: str) -> str:
@@ -71,7 +92,20 @@ def test_a_person_sets_a_new_password_with_the_code_sent_to_their_phone(
     assert sms["to"] == PHONE
     assert "recuperar tu contraseña" in sms["text"]
 
-    response = send_code(client, outbox.last_code())
+    typed = type_code(client, outbox.last_code())
+
+    assert typed.status_code == 302
+    assert typed.url == NEW_PASSWORD_PAGE
+    assert "_auth_user_id" not in client.session  # not in before the password is chosen
+    page = client.get(NEW_PASSWORD_PAGE).text
+    assert "El código es correcto. Ahora crea tu contraseña nueva." in page
+    assert 'name="new_password1"' in page
+    assert 'name="new_password2"' in page
+    assert 'name="code"' not in page
+    assert "Tu contraseña debe tener al menos 8 caracteres." in page
+    assert "Tu contraseña no puede parecerse a tu cédula ni a tu nombre." in page
+
+    response = choose(client)
 
     assert response.status_code == 302
     assert response.url == reverse("census:home")
@@ -134,25 +168,56 @@ def test_a_cedula_that_cannot_exist_is_explained(client: Client, outbox: Outbox)
     assert outbox.messages() == []
 
 
-def test_a_wrong_code_is_refused_and_the_password_stays(
+def test_a_wrong_code_says_how_many_tries_remain_and_the_password_stays(
     client: Client, person: CustomUser, outbox: Outbox
 ):
     ask_for_code(client)
-    wrong = "000000" if outbox.last_code() != "000000" else "111111"
+    wrong = a_wrong_code_for(outbox.last_code())
 
-    response = send_code(client, wrong)
+    first, second = type_code(client, wrong), type_code(client, wrong)
 
-    assert response.status_code == 200
-    assert REFUSED in response.text
+    assert first.status_code == 200
+    assert "<title>Error: Escribe el código · Página Madre</title>" in first.text
+    assert "El código no es correcto. Te quedan 4 intentos con este código" in first.text
+    assert "El código no es correcto. Te quedan 3 intentos con este código" in second.text
+    assert 'value="1234567"' in second.text  # the cédula kept
     assert "_auth_user_id" not in client.session
+    assert NO_PASS in client.get(NEW_PASSWORD_PAGE).text
     assert can_log_in("Clave-segura-2026")
 
 
-def test_a_code_for_a_cedula_without_account_is_refused_the_same_way(client: Client, outbox):
-    response = send_code(client, "123456", cedula="7654321")
+def test_a_code_tried_before_any_was_asked_for_says_no_tries_with_or_without_account(
+    person: CustomUser, outbox: Outbox
+):
+    with_account = type_code(Client(), "123456", cedula="1234567")
+    without = type_code(Client(), "123456", cedula="7654321")
 
-    assert response.status_code == 200
-    assert REFUSED in response.text
+    for response in (with_account, without):
+        assert response.status_code == 200
+        assert REFUSED in response.text
+        assert "intento" not in response.text
+
+
+def test_wrong_codes_after_an_ask_read_the_same_whether_or_not_the_cedula_has_an_account(
+    person: CustomUser, outbox: Outbox
+):
+    def pages(cedula: str, address: str) -> list[str]:
+        client = Client(REMOTE_ADDR=address)
+        ask_for_code(client, cedula)
+        wrong = a_wrong_code_for(outbox.last_code())
+        # From two browsers: the count is the code's, not the browser's.
+        tries = [type_code(client, wrong, cedula) for _ in range(3)]
+        tries += [type_code(Client(REMOTE_ADDR=address), wrong, cedula) for _ in range(3)]
+        return [page_without(response.text, cedula) for response in tries]
+
+    existing = pages("1234567", "192.0.2.1")
+    missing = pages("7654321", "192.0.2.2")
+
+    assert existing == missing
+    assert "Te queda 1 intento con este código" in existing[3]
+    assert "ya usaste los 5 intentos de ese código" in existing[4]
+    assert "El código no es correcto, ya se usó o venció" not in existing[5]
+    assert "ya usaste los 5 intentos de ese código" in existing[5]
 
 
 def test_an_expired_code_is_refused(client: Client, person: CustomUser, outbox: Outbox):
@@ -170,14 +235,22 @@ def test_after_five_wrong_tries_even_the_right_code_is_refused(
 ):
     ask_for_code(client)
     code = outbox.last_code()
-    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
-    for _ in range(5):
-        assert REFUSED in send_code(client, wrong).text
+    wrong = a_wrong_code_for(code)
+    for left in (4, 3, 2):
+        assert f"Te quedan {left} intentos con este código" in type_code(client, wrong).text
+    assert "Te queda 1 intento con este código" in type_code(client, wrong).text
+    last = type_code(client, wrong)
 
-    response = send_code(client, code)
+    response = type_code(client, code)
 
-    assert REFUSED in response.text
+    for spent in (last, response):
+        assert "ya usaste los 5 intentos de ese código. Pide un código nuevo" in spent.text
+        # What to do now, as a button right under the form.
+        assert f'href="{RECOVER}" data-testid="pedir-otro-codigo">Pedir un código nuevo' in (
+            spent.text
+        )
     assert IssuedCode.objects.get().attempts == 5
+    assert NO_PASS in client.get(NEW_PASSWORD_PAGE).text
     assert can_log_in("Clave-segura-2026")
 
 
@@ -199,7 +272,7 @@ def test_a_new_code_retires_the_one_before(client: Client, person: CustomUser, o
     second = outbox.last_code()
 
     if first != second:  # one chance in a million that the two are the same code
-        assert REFUSED in send_code(client, first).text
+        assert "El código no es correcto." in send_code(client, first).text
     assert send_code(client, second).status_code == 302
 
 
@@ -231,22 +304,83 @@ def test_a_new_password_ends_the_sessions_open_elsewhere(
     assert response.url.startswith(reverse("accounts:login"))
 
 
-def test_a_weak_password_is_refused_and_the_same_code_works_for_a_better_one(
+def test_a_weak_password_is_refused_and_the_same_pass_works_for_a_better_one(
     client: Client, person: CustomUser, outbox: Outbox
 ):
     ask_for_code(client)
-    code = outbox.last_code()
+    assert type_code(client, outbox.last_code()).status_code == 302
 
-    weak = send_code(client, code, password="1234567")
-    mismatched = client.post(
-        RECOVER_CODE,
-        {"cedula": "1234567", "code": code, "new_password1": NEW_PASSWORD, "new_password2": "x"},
-    )
+    weak = choose(client, "1234567")
+    mismatched = choose(client, NEW_PASSWORD, again="x")
 
     assert "Tu contraseña se parece demasiado a tu cédula." in weak.text
     assert "Las dos contraseñas no coinciden" in mismatched.text
+    for refused in (weak, mismatched):
+        assert refused.text.count("<title>Error: Nueva contraseña") == 1
+        assert 'data-testid="error-summary"' in refused.text
     assert IssuedCode.objects.get().attempts == 0
-    assert send_code(client, code).status_code == 302
+    assert choose(client).status_code == 302
+    assert can_log_in(NEW_PASSWORD)
+
+
+def test_the_new_password_page_refuses_a_visit_without_a_code_accepted_in_this_browser(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    direct = client.get(NEW_PASSWORD_PAGE)
+    posted = choose(client)
+
+    for response in (direct, posted):
+        assert response.status_code == 200
+        assert NO_PASS in response.text
+        assert f'class="btn btn-primary w-100" href="{RECOVER}">Empezar de nuevo' in response.text
+        assert 'name="new_password1"' not in response.text
+    # A code accepted in another browser opens nothing here.
+    ask_for_code(client)
+    assert type_code(Client(), outbox.last_code()).status_code == 302
+    assert NO_PASS in choose(client).text
+    assert can_log_in("Clave-segura-2026")
+
+
+def test_the_pass_to_choose_a_password_works_once(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    ask_for_code(client)
+    type_code(client, outbox.last_code())
+    assert choose(client).status_code == 302
+    client.post(reverse("accounts:logout"))
+
+    again = choose(client, "Tercera-clave-2026")
+
+    assert NO_PASS in again.text
+    assert can_log_in(NEW_PASSWORD)
+
+
+def test_the_pass_closes_ten_minutes_after_the_code_was_accepted(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    ask_for_code(client)
+    type_code(client, outbox.last_code())
+    session = client.session
+    verified_at = datetime.fromisoformat(session["recovery_pass"]["verified_at"])
+    session["recovery_pass"]["verified_at"] = (verified_at - timedelta(minutes=10)).isoformat()
+    session.save()
+
+    response = choose(client)
+
+    assert NO_PASS in response.text
+    assert "recovery_pass" not in client.session
+    assert can_log_in("Clave-segura-2026")
+
+
+def test_an_account_handed_over_meanwhile_closes_the_pass(
+    client: Client, person: CustomUser, outbox: Outbox
+):
+    ask_for_code(client)
+    type_code(client, outbox.last_code())
+    IssuedCode.objects.filter(user=person).delete()  # as a hand-over does
+
+    assert NO_PASS in choose(client).text
+    assert can_log_in("Clave-segura-2026")
 
 
 @pytest.mark.parametrize(

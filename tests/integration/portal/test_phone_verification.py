@@ -74,7 +74,10 @@ GATED = [
     ("get", "census:card"),
     ("get", "census:status"),
     ("post", "census:refresh"),
+    ("get", "census:report"),
     ("post", "census:report"),
+    ("post", "census:report_place"),
+    ("post", "census:report_novedad"),
     ("get", "referrals:my_people"),
     ("post", "referrals:new_link"),
     ("post", "referrals:ask_again"),
@@ -125,6 +128,7 @@ OPEN = [
     "accounts:profile",
     "accounts:recovery",
     "accounts:recovery_code",
+    "accounts:recovery_password",
     "accounts:data_policy",
     "accounts:my_data",
     "accounts:my_data_json",
@@ -259,24 +263,22 @@ def test_recovering_the_password_proves_the_phone_too(
     visitor = Client()
     visitor.post(reverse("accounts:recovery"), {"cedula": registered.cedula})
     password = "Otra-clave-nueva-2026"
-    data = {
-        "cedula": registered.cedula,
-        "code": outbox.last_code(),
-        "new_password1": password,
-        "new_password2": password,
-    }
+    code = {"cedula": registered.cedula, "code": outbox.last_code()}
     with django_capture_on_commit_callbacks(execute=True):
-        visitor.post(reverse("accounts:recovery_code"), data)
+        visitor.post(reverse("accounts:recovery_code"), code)
+        passwords = {"new_password1": password, "new_password2": password}
+        visitor.post(reverse("accounts:recovery_password"), passwords)
 
     registered.refresh_from_db()
     assert registered.phone_verified_at is not None
     assert CedulaInfo.objects.get().status == "pending"
 
 
-def test_without_verification_every_account_is_ready_for_lookup(
+def test_without_verification_every_account_that_accepted_the_policy_is_ready_for_lookup(
     settings, person: CustomUser, logged_in: Client
 ):
     settings.PHONE_VERIFICATION = False
+    accept_policy(user=person)
 
     assert not phone_verification_due(user=person)
     assert list(CustomUser.objects.ready_for_lookup()) == [person]
@@ -289,6 +291,8 @@ def test_the_rule_and_its_query_agree_on_who_waits(
 ):
     settings.PHONE_VERIFICATION = verification
     CustomUser.objects.filter(pk=other_person.pk).update(phone_verified_at="2026-01-01T00:00Z")
+    for accepted in (person, other_person):
+        accept_policy(user=accepted)
 
     ready = set(CustomUser.objects.ready_for_lookup())
     waiting = {user for user in CustomUser.objects.all() if phone_verification_due(user=user)}

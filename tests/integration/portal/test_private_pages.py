@@ -32,6 +32,7 @@ def test_every_page_showing_a_persons_data_tells_browsers_not_to_store_it(
         ("accounts:change_password", {"old_password": "otra"}),
         ("census:refresh", {}),
         ("census:report", {"resultado": "encontrado"}),
+        ("census:report_place", {"mesa": "12"}),
     ],
 )
 def test_what_a_person_posts_is_not_stored_either(logged_in: Client, name: str, data: dict):

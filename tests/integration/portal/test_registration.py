@@ -137,12 +137,14 @@ def test_registering_without_remember_me_ends_the_session_with_the_browser(
     assert not client.cookies["sessionid"]["max-age"]
 
 
-def test_registering_with_remember_me_keeps_the_session_for_fourteen_days(register, client: Client):
+def test_registering_with_remember_me_keeps_the_session_until_election_day(
+    register, client: Client
+):
     register(remember_me="on")
 
     assert not client.session.get_expire_at_browser_close()
-    assert client.session.get_expiry_age() == 14 * 24 * 60 * 60
-    assert client.cookies["sessionid"]["max-age"] == 14 * 24 * 60 * 60
+    assert client.session.get_expiry_age() == 120 * 24 * 60 * 60
+    assert client.cookies["sessionid"]["max-age"] == 120 * 24 * 60 * 60
 
 
 def test_the_registration_form_offers_remember_me_unticked(client: Client):

@@ -29,7 +29,8 @@ def test_a_new_account_is_welcomed_in_neutral_words(client: Client):
     assert "Bienvenid" not in page
 
 
-@pytest.mark.parametrize("url", ["accounts:register", "accounts:recovery_code"])
+# The new password of a recovery says the same (test_password_recovery.py).
+@pytest.mark.parametrize("url", ["accounts:register"])
 def test_password_rules_speak_to_the_person_as_tu(client: Client, url: str):
     page = client.get(reverse(url)).text
 

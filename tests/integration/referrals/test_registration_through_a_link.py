@@ -52,13 +52,43 @@ def test_a_link_leads_to_registration_saying_who_invited_with_an_unticked_consen
     assert "Te invitó Ana" in page
     assert "Su resultado solo lo verá si lo autorizas abajo." in page
     assert (
-        "Autorizo que Ana María Ríos vea el resultado de mi consulta: mi lugar de votación, o "
+        "Autorizo que Ana vea el resultado de mi consulta: mi lugar de votación, o "
         "si no aparezco en el censo, mi cédula está cancelada o no tengo derecho a votar"
     ) in page
     assert "retirar esta autorización cuando quieras" in page
     checkbox = re.search(r'<input type="checkbox" name="compartir_con_referente"[^>]*>', page)
     assert checkbox
     assert "checked" not in checkbox.group(0)
+
+
+@pytest.mark.parametrize(
+    ("full_name", "first_name"),
+    [
+        ("Ana María Rodríguez Pérez", "Ana"),
+        ("  María   José Gómez ", "María"),
+        ("Shakira", "Shakira"),
+    ],
+)
+def test_a_visitor_of_a_link_reads_its_owners_first_name_and_nothing_more_of_the_name(
+    client: Client, full_name: str, first_name: str
+):
+    owner = Client()
+    owner.force_login(
+        make_person("72123456", full_name), backend="django.contrib.auth.backends.ModelBackend"
+    )
+    open_link(client, my_link(owner))
+
+    response = client.get(reverse("accounts:register"))
+    refused = client.post(
+        reverse("accounts:register"),
+        registration_data(nombre_completo="Carlos Ruiz", password2="otra"),
+    )
+
+    for page in (response.content.decode(), refused.content.decode()):
+        assert f"Te invitó {first_name}</p>" in page
+        assert f"Autorizo que {first_name} vea el resultado de mi consulta" in page
+        other_words = [word for word in full_name.split() if word != first_name]
+        assert not [word for word in other_words if word in page]
 
 
 def test_registering_through_a_link_fixes_the_referral_without_consent_by_default(

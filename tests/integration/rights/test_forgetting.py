@@ -84,6 +84,13 @@ def test_a_wrong_password_changes_nothing(someone_with_everything, logged_in: Cl
     assert logged_in.get(reverse("accounts:my_data")).status_code == 200
 
 
+def test_the_goodbye_page_is_only_for_whoever_just_deleted_their_account(
+    client: Client, logged_in: Client
+):
+    assert client.get(reverse("accounts:goodbye")).url == "/"
+    assert logged_in.get(reverse("accounts:goodbye")).url == "/"
+
+
 def test_the_person_and_everything_about_them_goes_with_the_right_password(
     someone_with_everything, logged_in: Client
 ):
@@ -92,8 +99,13 @@ def test_the_person_and_everything_about_them_goes_with_the_right_password(
 
     response = logged_in.post(FORGET, {"password": PASSWORD}, follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("accounts:login")
-    assert "Eliminamos tu cuenta y todos tus datos" in response.text
+    assert response.redirect_chain[-1][0] == reverse("accounts:goodbye")
+    goodbye = response.text.split('data-testid="despedida"')[1]
+    assert "Borramos tu cuenta y todos tus datos" in goodbye
+    assert "tu consulta del censo y las copias de sus respuestas" in goodbye
+    assert "Las personas que invitaste conservan sus cuentas" in goodbye
+    assert 'href="/"' in goodbye
+    assert "Ingresa con tu cédula" not in response.text
     assert not CustomUser.objects.filter(pk=person.pk).exists()
     assert not CedulaInfo.objects.exists()
     assert not PolicyAcceptanceEntry.objects.filter(user_id=person.pk).exists()

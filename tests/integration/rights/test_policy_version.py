@@ -107,6 +107,23 @@ def test_accounts_made_by_staff_without_any_acceptance_are_not_asked(logged_in: 
     assert logged_in.get(reverse("census:home")).status_code == 200
 
 
+def test_an_account_made_by_staff_may_accept_the_policy_and_its_lookup_then_starts(
+    person: CustomUser, logged_in: Client, django_capture_on_commit_callbacks
+):
+    page = logged_in.get(ACCEPT)
+    assert page.status_code == 200
+    assert "Tu cuenta no ha aceptado la" in page.text
+    assert "Cambió nuestra política" not in page.text
+    assert not CedulaInfo.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        accepted = logged_in.post(ACCEPT, {"acepto": "on", "next": "/"})
+
+    assert accepted.url == "/"
+    assert PolicyAcceptanceEntry.objects.get(user=person).version == OLD
+    assert CedulaInfo.objects.get(user=person).status == "pending"
+
+
 def test_an_account_that_accepted_the_current_version_goes_straight_on(registered, client):
     assert client.get(reverse("census:home")).status_code == 200
     assert client.get(ACCEPT).url == reverse("census:home")

@@ -81,7 +81,7 @@ def test_a_person_takes_their_data_and_deletes_it_leaving_no_cedula_anywhere(
         done = submit(person, "/perfil/eliminar/", "/perfil/eliminar/", {"password": PASSWORD})
         assert done.status_code == 302
         farewell = person.session.get(person.base_url + done.headers["Location"], timeout=30)
-        assert "Eliminamos tu cuenta y todos tus datos" in farewell.text
+        assert "Borramos tu cuenta y todos tus datos" in farewell.text
         assert get(person, "/perfil/mis-datos/").url.startswith(f"{person.base_url}/ingresar/")
 
         assert tables_holding(CEDULA) == set()

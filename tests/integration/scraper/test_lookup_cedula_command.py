@@ -79,10 +79,14 @@ def manage(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
         (
             Blocked(block=BlockKind.FIREWALL, support_id="99"),
             "blocked",
-            "blocked by firewall (support id 99)",
+            "bloqueada por un cortafuegos (código de soporte 99)",
         ),
-        (Unavailable(reason="HTTP 503"), "unavailable", "HTTP 503"),
-        (PageChanged(missing="#documento"), "page_changed", "page changed: #documento"),
+        (
+            Unavailable(reason="el portal respondió HTTP 503"),
+            "unavailable",
+            "el portal respondió HTTP 503",
+        ),
+        (PageChanged(missing="#documento"), "page_changed", "la página cambió: falta #documento"),
     ],
 )
 def test_the_json_payload_names_each_outcome_with_its_detail(outcome: Any, name: str, detail: str):
@@ -215,7 +219,7 @@ def test_a_blocked_lookup_exits_1(census_sim: Any, tmp_path: Path):
     assert result.returncode == 1, result.stderr
     payload = json.loads(result.stdout)
     assert payload["outcome"] == "blocked"
-    assert payload["detail"].startswith("blocked by firewall (support id ")
+    assert payload["detail"].startswith("bloqueada por un cortafuegos (código de soporte ")
 
 
 def test_an_invalid_cedula_exits_2_with_a_spanish_message(tmp_path: Path):

@@ -167,7 +167,7 @@ def test_a_lookup_never_outlasts_its_budget_when_the_api_never_answers(
     outcome, elapsed = timed_lookup(stealth_scraper, "900000004", budget_s=1.5)
 
     assert isinstance(outcome, Unavailable)
-    assert "1.5 s budget" in outcome.reason
+    assert "1.5 s del presupuesto" in outcome.reason
     assert elapsed < 1.5 + CLOSING_S
 
 

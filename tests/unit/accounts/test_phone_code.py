@@ -152,3 +152,24 @@ def test_a_codes_text_is_waiting_sent_or_refused(
     undelivered_at: datetime | None, waiting: bool, text: CodeText
 ) -> None:
     assert code_text(undelivered_at=undelivered_at, waiting=waiting) is text
+
+
+def test_a_code_says_how_many_wrong_guesses_it_still_takes() -> None:
+    code = PhoneCode.issue(START, POLICY)
+    now = START + timedelta(minutes=1)
+
+    assert code.tries_left(now, POLICY) == 5
+    assert code.guessed_wrong().tries_left(now, POLICY) == 4
+    spent = code
+    for _ in range(5):
+        spent = spent.guessed_wrong()
+    assert spent.tries_left(now, POLICY) == 0
+
+
+def test_tries_no_longer_matter_once_a_code_is_used_expired_or_undelivered() -> None:
+    code = PhoneCode.issue(START, POLICY)
+    now = START + timedelta(minutes=1)
+
+    assert code.use(now, POLICY).tries_left(now, POLICY) is None
+    assert code.tries_left(START + timedelta(minutes=10), POLICY) is None
+    assert code.undelivered(now).tries_left(now, POLICY) is None

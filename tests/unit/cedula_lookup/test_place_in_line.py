@@ -7,6 +7,7 @@ from datetime import timedelta
 from attrs import evolve
 from fakes import (
     CEDULA,
+    FOUND,
     INTERVAL,
     LEASE,
     START,
@@ -15,9 +16,11 @@ from fakes import (
 from cedula_domain import (
     Cedula,
     LookupRecord,
+    Outcome,
     PlaceInLine,
     Priority,
 )
+from cedula_domain.throughput import UNMEASURED_DURATION, AttemptTimes
 from unit.cedula_lookup.builders import (
     COOLDOWN,
     HOUR,
@@ -44,9 +47,10 @@ def test_a_place_in_line_counts_the_due_lookups_that_go_first_at_the_fleets_pace
     pending(Cedula.parse("777888"), START + timedelta(seconds=1), Priority.REFRESH)
     clock.advance(timedelta(minutes=1))
 
-    assert service.place_in_line(mine.cedula) == PlaceInLine(
-        ahead=2, estimated_at=clock.now() + 2 * INTERVAL
-    )
+    line = service.place_in_line(mine.cedula)
+
+    assert (line.ahead, line.estimated_at) == (2, clock.now() + 2 * INTERVAL)
+    assert line.answer_at == line.estimated_at + UNMEASURED_DURATION
 
 
 def test_a_retry_is_placed_in_line_from_when_its_backoff_ends(service, repository, pending):
@@ -61,7 +65,7 @@ def test_a_retry_is_placed_in_line_from_when_its_backoff_ends(service, repositor
 
     line = service.place_in_line(CEDULA)
 
-    assert line == PlaceInLine(ahead=2, estimated_at=retry_at + 2 * INTERVAL)
+    assert (line.ahead, line.estimated_at) == (2, retry_at + 2 * INTERVAL)
 
 
 def test_a_lookup_held_by_the_breaker_is_placed_from_when_the_site_may_be_asked_again(
@@ -73,9 +77,8 @@ def test_a_lookup_held_by_the_breaker_is_placed_from_when_the_site_may_be_asked_
 
     line = service.place_in_line(CEDULA)
 
-    assert line == PlaceInLine(
-        ahead=1, estimated_at=open_breaker.retry_at + INTERVAL, source_held=True
-    )
+    assert (line.ahead, line.estimated_at) == (1, open_breaker.retry_at + INTERVAL)
+    assert line.source_held
 
 
 def test_once_the_cooldown_is_over_the_breaker_holds_nobody_in_line(
@@ -84,7 +87,9 @@ def test_once_the_cooldown_is_over_the_breaker_holds_nobody_in_line(
     pending(CEDULA, START)
     clock.advance(COOLDOWN)
 
-    assert service.place_in_line(CEDULA) == PlaceInLine(ahead=0, estimated_at=clock.now())
+    line = service.place_in_line(CEDULA)
+
+    assert (line.ahead, line.estimated_at, line.source_held) == (0, clock.now(), False)
 
 
 def test_while_an_operator_has_paused_the_source_nobody_can_say_when(service, pending):
@@ -93,3 +98,43 @@ def test_while_an_operator_has_paused_the_source_nobody_can_say_when(service, pe
     service.pause_source("ana: mantenimiento")
 
     assert service.place_in_line(CEDULA) == PlaceInLine.paused(ahead=1)
+
+
+def test_the_line_moves_at_the_pace_the_fleet_measured_lately(service, source, pending, clock):
+    # One worker behind a slow page: a start every 40 s, each attempt 30 s.
+    for n in range(6):
+        started = START - timedelta(minutes=10) + n * timedelta(seconds=40)
+        source.log_attempt(
+            FOUND,
+            AttemptTimes(
+                due_at=START - HOUR, started_at=started, finished_at=started + timedelta(seconds=30)
+            ),
+        )
+    pending(OTHER, START - HOUR)
+    pending(CEDULA, START)
+
+    line = service.place_in_line(CEDULA)
+
+    assert line.estimated_at == START + timedelta(seconds=40)
+    assert line.answer_at == START + timedelta(seconds=70)
+
+
+def test_an_attempt_is_logged_with_since_when_it_was_due_and_how_long_it_took(
+    service, source, repository, clock, scraper
+):
+    repository.add(LookupRecord.requested(CEDULA, START - timedelta(minutes=3)))
+
+    def slow_page() -> Outcome:
+        clock.advance(timedelta(seconds=12))
+        return FOUND
+
+    scraper.steps.append(slow_page)
+
+    service.run_next()
+
+    [(_, times)] = source.attempts
+    assert times == AttemptTimes(
+        due_at=START - timedelta(minutes=3),
+        started_at=START,
+        finished_at=START + timedelta(seconds=12),
+    )

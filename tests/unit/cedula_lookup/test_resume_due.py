@@ -10,6 +10,7 @@ from fakes import (
     FOUND,
     LEASE,
     START,
+    ended_at,
 )
 
 from cedula_domain import (
@@ -164,11 +165,11 @@ def test_the_sweep_forgets_evidence_and_attempts_older_than_the_retention(
                 evidence="{}",
             )
         )
-        source.log_attempt(FOUND, fetched_at)
+        source.log_attempt(FOUND, ended_at(fetched_at))
     purge = mocker.spy(repository, "purge_evidence")
 
     service.resume_due()
 
     purge.assert_called_once_with(START - timedelta(days=30))
     assert (stored(old).evidence, stored().evidence) == ("", "{}")
-    assert source.attempts == [(Found, START)]
+    assert source.ended == [(Found, START)]

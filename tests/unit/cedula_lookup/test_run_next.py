@@ -56,7 +56,7 @@ def test_a_worker_runs_the_due_lookup_and_stores_the_place_it_found(
     assert scraper.calls == [CEDULA]
     assert queue.woken == [None]
     # Kept for operators, without the cédula; the closed breaker had nothing to change.
-    assert source.attempts == [(Found, START)]
+    assert source.ended == [(Found, START)]
     assert source.stored == Breaker()
 
 
@@ -95,7 +95,7 @@ def test_failures_are_retried_until_the_last_attempt_then_end_in_error(
     record = stored()
     assert record.status is LookupStatus.ERROR
     assert (record.attempts, record.last_failure_kind) == (3, FailureKind.BLOCKED)
-    assert record.last_failure_message == "blocked by firewall (support id 99)"
+    assert record.last_failure_message == "bloqueada por un cortafuegos (código de soporte 99)"
     assert queue.woken == [
         None,
         START + timedelta(seconds=60),
@@ -224,7 +224,7 @@ def test_a_scraper_bug_becomes_a_retried_failure_not_a_stuck_lookup(
     assert result == stored()
     assert result.status is LookupStatus.PENDING
     assert result.last_failure_kind is FailureKind.UNAVAILABLE
-    assert result.last_failure_message == "unexpected RuntimeError: boom"
+    assert result.last_failure_message == "error inesperado RuntimeError: boom"
     assert "RuntimeError: boom" in result.evidence
     assert queue.woken[-1] == result.next_attempt_at
     assert "census scraper failed unexpectedly" in caplog.text

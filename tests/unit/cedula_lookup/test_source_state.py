@@ -68,7 +68,7 @@ def test_after_three_blocks_in_a_row_nobody_asks_the_site_until_the_cooldown_end
         assert deliver(queue, service) is None
 
     assert scraper.calls == crowd[:3]
-    assert source.attempts == [(Blocked, START)] * 3
+    assert source.ended == [(Blocked, START)] * 3
 
 
 def test_lookups_that_wait_on_an_open_breaker_keep_their_attempts(

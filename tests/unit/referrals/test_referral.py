@@ -7,12 +7,14 @@ from fakes import START
 
 from referrals.rules.referral import (
     CODE_BYTES,
+    NAMELESS_INVITER,
     InvalidReferralCode,
     Invitation,
     LinkAlreadyRevoked,
     Referral,
     ReferralCode,
     ReferralLink,
+    inviter_name,
 )
 
 ANA, BETO, CARLA = 1, 2, 3
@@ -101,3 +103,12 @@ def test_registering_through_a_revoked_link_makes_no_referral() -> None:
 
 def test_nobody_is_brought_by_their_own_link() -> None:
     assert Referral.made(link=link_of(CARLA), referred=CARLA, now=START) is None
+
+
+def test_whoever_opens_a_link_reads_only_its_owners_first_name() -> None:
+    assert inviter_name("Ana María Rodríguez Pérez") == "Ana"
+    assert inviter_name("  Shakira ") == "Shakira"
+
+
+def test_a_link_whose_owner_has_a_blank_name_names_nobody() -> None:
+    assert inviter_name("   ") == NAMELESS_INVITER

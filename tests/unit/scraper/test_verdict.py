@@ -115,7 +115,7 @@ def test_challenge_scripts_beside_the_form_are_no_block():
 def test_a_server_error_is_the_site_being_unavailable():
     failure = judge_page(503, PageView(title="503 Service Unavailable"))
 
-    assert failure == Unavailable(reason="the portal answered HTTP 503")
+    assert failure == Unavailable(reason="el portal respondió HTTP 503")
 
 
 def test_a_missing_page_is_a_changed_page():
@@ -192,7 +192,7 @@ def test_truncated_json_is_a_changed_page():
     outcome = judge_consultacenso(200, '{"ok": true, "encontrado": true, "data": {"nuip": "')
 
     assert isinstance(outcome, PageChanged)
-    assert "a JSON answer" in outcome.missing
+    assert "una respuesta JSON" in outcome.missing
 
 
 def test_a_script_that_carries_the_rejection_page_as_a_string_is_no_block():

@@ -23,6 +23,7 @@ from adapters.sms import (
     build_sms_sender,
     read_outbox,
 )
+from adapters.sms.console import LOCAL_PHONE_LOGGER
 
 NUMBER = "+573001234567"
 
@@ -91,6 +92,8 @@ def test_the_console_shows_the_message_but_only_the_end_of_the_number(
     assert "Tu código es 123456" in caplog.text
     assert "…4567" in caplog.text
     assert "3001234567" not in caplog.text
+    # The logger the portal's logging writes whole (settings.LOGGING), and only this line.
+    assert [record.name for record in caplog.records] == [LOCAL_PHONE_LOGGER]
 
 
 def test_outside_a_local_run_the_console_sends_nothing_and_shows_no_code(

@@ -47,12 +47,13 @@ class Step:
 
     @property
     def widget(self) -> str:
-        """What the page lacks when this step cannot be taken (for PageChanged)."""
+        """What the page lacks when this step cannot be taken (for PageChanged), in the
+        Spanish operators read after "falta"."""
         if self.action == "select":
-            return f"option {self.value} of {self.selector}"
+            return f"la opción {self.value} de {self.selector}"
         if self.action == "click":
-            return f"an enabled submit button {self.selector}"
-        return f"the form field {self.selector}"
+            return f"un botón de envío habilitado {self.selector}"
+        return f"el campo del formulario {self.selector}"
 
 
 @frozen(kw_only=True)

@@ -1,0 +1,1 @@
+"""The census card's pure rules: plain Python, unit-tested without Django."""
