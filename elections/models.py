@@ -7,11 +7,11 @@ from django.conf import settings
 from django.db import models
 
 from elections.rules.reminder import ReminderStatus
-from elections.rules.reminder_consent import ReminderChange, ReminderConsentEntry
+from elections.rules.reminder_consent import ConsentChange, ConsentEntry
 
 CHANGE_WORDS = {
-    ReminderChange.GRANTED: "Pidió el recordatorio",
-    ReminderChange.WITHDRAWN: "Dejó de pedirlo",
+    ConsentChange.GRANTED: "Pidió el recordatorio",
+    ConsentChange.WITHDRAWN: "Dejó de pedirlo",
 }
 STATUS_WORDS = {
     ReminderStatus.CLAIMED: "Sin confirmar",
@@ -46,8 +46,8 @@ class ReminderConsentLine(models.Model):
     def __str__(self) -> str:
         return f"{self.get_change_display()} el {self.at:%Y-%m-%d %H:%M}"
 
-    def to_domain(self) -> ReminderConsentEntry:
-        return ReminderConsentEntry(change=ReminderChange(self.change), at=self.at)
+    def to_domain(self) -> ConsentEntry:
+        return ConsentEntry(change=ConsentChange(self.change), at=self.at)
 
 
 class ElectionReminder(models.Model):

@@ -22,7 +22,7 @@ from elections.presenter import (
 )
 from elections.rules.election import Election, ElectionMoment
 from elections.rules.reminder import ReminderStatus
-from elections.rules.reminder_consent import ReminderChange, ReminderConsent
+from elections.rules.reminder_consent import ConsentChange, ReminderConsent
 
 
 @frozen(kw_only=True)
@@ -85,7 +85,7 @@ def consenting_people() -> QuerySet[CustomUser]:
         ReminderConsentLine.objects.filter(user=OuterRef("pk")).order_by("-pk").values("change")[:1]
     )
     return CustomUser.objects.annotate(reminder_change=Subquery(latest)).filter(
-        is_active=True, reminder_change=ReminderChange.GRANTED.value
+        is_active=True, reminder_change=ConsentChange.GRANTED.value
     )
 
 

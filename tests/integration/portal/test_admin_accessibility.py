@@ -15,20 +15,20 @@ from django.test import Client
 
 from accounts.models import CedulaClaim, CustomUser, ForgottenAcceptances
 from cedula_domain import AnswerSource, LookupStatus
+from integration.portal.admin_support import admin_pages
 from integration.portal.census_support import PLACE, as_operator, store
-from integration.portal.test_admin_words import admin_pages
 
 pytestmark = pytest.mark.django_db
 
 
-def our_admin_pages(person: CustomUser) -> list[str]:
+def our_admin_pages() -> list[str]:
     """Every admin page of a model whose admin class is ours (Django's groups among them)."""
     ours = tuple(
         f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         for model, model_admin in admin.site._registry.items()
         if "site-packages" not in inspect.getfile(type(model_admin))
     )
-    return [url for url in admin_pages(person) if url.startswith(ours)]
+    return [url for url in admin_pages() if url.startswith(ours)]
 
 
 class Nameless(HTMLParser):
@@ -93,7 +93,7 @@ def test_every_admin_link_and_fieldset_has_a_name(
     operator.raise_request_exception = False
 
     found: dict[str, list[str]] = {}
-    for url in our_admin_pages(person):
+    for url in our_admin_pages():
         response = operator.get(url)
         if response.status_code != 200:
             continue
