@@ -90,10 +90,11 @@ unit: install
 	$(VENV)/bin/pytest -p no:django tests/unit -q \
 		--cov --cov-report=term-missing:skip-covered --cov-fail-under=100
 
-# Most of a test's time is spent waiting (on a page, a worker, the pace), so three
-# workers share the two cores; tests that share a server by name run on one of them
-# (tests/conftest.py). PYTEST_WORKERS=0 runs them in this process.
-PYTEST_WORKERS ?= 3
+# Most of a test's time is spent waiting (on a page, a worker, the pace), so four
+# workers share the two cores; tests that share a server by name (the fleet's, about six
+# minutes in a row) run on one of them, the rest on the other three (tests/conftest.py).
+# PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= 4
 XDIST := -n $(PYTEST_WORKERS) --dist loadgroup
 
 # Each port's promises, against the fake and the real adapter.

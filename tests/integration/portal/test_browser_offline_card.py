@@ -72,6 +72,8 @@ def test_a_card_kept_on_the_phone_shows_offline_until_the_person_logs_out(
     page.context.set_offline(True)
     with contextlib.suppress(PlaywrightError):  # nothing answers "/": the browser's own page
         page.goto("/")
+    # The browser then navigates to its own error page: read it once it is drawn.
+    page.wait_for_load_state("load")
     shown = page.content()
     assert NAME not in shown
     assert PLACE.puesto not in shown

@@ -69,12 +69,30 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
+def launched() -> set[int]:
+    """The browsers (their roots' pids) that started during this module's own tests."""
+    return set()
+
+
+@pytest.fixture(autouse=True)
+def _note_launched(launched: set[int]) -> Iterator[None]:
+    # A worker runs one test at a time, but may run other modules' tests between these
+    # (xdist hands them out in chunks), and their browsers are not ours to close.
+    before = set(_browsers())
+    yield
+    launched.update(set(_browsers()) - before)
+
+
+@pytest.fixture(scope="module")
 def portal_scrapers(
-    census_sim_server: Any, browser_executable: str, xvfb_display: str, tmp_path_factory: Any
+    census_sim_server: Any,
+    browser_executable: str,
+    xvfb_display: str,
+    tmp_path_factory: Any,
+    launched: set[int],
 ) -> Iterator[Callable[[Portal, str], BrowserScraper]]:
     """One scraper per portal and engine, each pointed at the portal's page by address."""
     built: dict[tuple[Portal, str], BrowserScraper] = {}
-    others = set(_browsers())
     api = census_sim_server.url.replace("127.0.0.1", "localhost")
     snapshots: Path = tmp_path_factory.mktemp("portal-snapshots")
 
@@ -97,7 +115,7 @@ def portal_scrapers(
     ours = [
         process
         for root, processes in _browsers().items()
-        if root not in others
+        if root in launched
         for process in processes
     ]
     for each in built.values():

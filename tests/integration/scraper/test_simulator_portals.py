@@ -763,7 +763,8 @@ def test_wsp_with_turnstile_refuses_the_unsolved_submit_on_screen(visit: Visit, 
     census_sim.set_mode("turnstile")
     page = visit.page
     page.goto("/" + WSP)
-    expect(page.locator(".cf-turnstile iframe")).to_be_visible()
+    # Drawn by the widget's script once it loads, which a loaded machine takes its time to.
+    expect(page.locator(".cf-turnstile iframe")).to_be_visible(timeout=15_000)
 
     page.fill("#nuip", "1020304050")
     page.click("#enviar")
