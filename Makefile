@@ -90,11 +90,11 @@ unit: install
 	$(VENV)/bin/pytest -p no:django tests/unit -q \
 		--cov --cov-report=term-missing:skip-covered --cov-fail-under=100
 
-# Most of a test's time is spent waiting (on a page, a worker, the pace), so four
-# workers share the two cores; tests that share a server by name (the fleet's, about six
-# minutes in a row) run on one of them, the rest on the other three (tests/conftest.py).
+# Most of a test's time is spent waiting (on a page, a worker, the pace), so three
+# workers share the two cores (a fourth, measured, saved nothing and loaded the machine);
+# tests that share a server by name run on one of them (tests/conftest.py).
 # PYTEST_WORKERS=0 runs them in this process.
-PYTEST_WORKERS ?= 4
+PYTEST_WORKERS ?= 3
 XDIST := -n $(PYTEST_WORKERS) --dist loadgroup
 
 # Each port's promises, against the fake and the real adapter.
@@ -108,7 +108,10 @@ integration: install browser
 suites: install browser
 	$(VENV)/bin/pytest tests/contract tests/integration -q $(XDIST)
 
-test: lint unit suites
+# The three at once (the suites wait on browsers and workers more than they compute), each
+# one's output printed whole as it ends; any failure fails the target.
+test: install browser
+	@$(MAKE) --no-print-directory -j3 --output-sync=target lint unit suites
 
 bench: install browser
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

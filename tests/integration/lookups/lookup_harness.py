@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 
 import psutil
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from cedula_domain import LookupStatus
 from census_sim.census import FIXTURES
@@ -111,6 +113,11 @@ class Portal:
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
         self.session = requests.Session()
+        # As a browser does: a GET sent on a kept-alive connection the server closed at that
+        # very moment (gunicorn's threads keep them 2 s) is sent again on a new one.
+        self.session.mount(
+            base_url, HTTPAdapter(max_retries=Retry(total=2, connect=2, read=2, other=0))
+        )
 
     def register(
         self, cedula: str, nombre: str = "Persona de Prueba", **fields: str
