@@ -15,6 +15,15 @@ SWEEP_FUNC = "census.tasks.sweep"
 # election each run sends for at most half a minute (elections.tasks.RUN_SECONDS).
 REMINDERS_NAME = "elecciones: recordatorios por SMS"
 REMINDERS_FUNC = "elections.tasks.send_reminders"
+# Each job, and what the command says once it was created or updated.
+JOBS = (
+    (SWEEP_NAME, SWEEP_FUNC, ("Barrido de consultas creado", "Barrido de consultas actualizado")),
+    (
+        REMINDERS_NAME,
+        REMINDERS_FUNC,
+        ("Recordatorios de la elección creados", "Recordatorios de la elección actualizados"),
+    ),
+)
 
 
 class Command(BaseCommand):
@@ -24,25 +33,15 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        _, created = Schedule.objects.update_or_create(
-            name=SWEEP_NAME,
-            defaults={
-                "func": SWEEP_FUNC,
-                "schedule_type": Schedule.MINUTES,
-                "minutes": 1,
-                "repeats": -1,
-            },
-        )
-        verb = "creado" if created else "actualizado"
-        self.stdout.write(f"Barrido de consultas {verb}: {SWEEP_FUNC}, cada minuto.")
-        _, created = Schedule.objects.update_or_create(
-            name=REMINDERS_NAME,
-            defaults={
-                "func": REMINDERS_FUNC,
-                "schedule_type": Schedule.MINUTES,
-                "minutes": 1,
-                "repeats": -1,
-            },
-        )
-        verb = "creados" if created else "actualizados"
-        self.stdout.write(f"Recordatorios de la elección {verb}: {REMINDERS_FUNC}, cada minuto.")
+        for name, func, (created_words, updated_words) in JOBS:
+            words = created_words if _every_minute(name, func) else updated_words
+            self.stdout.write(f"{words}: {func}, cada minuto.")
+
+
+def _every_minute(name: str, func: str) -> bool:
+    """The job ``name`` runs ``func`` every minute from now on; whether it was new."""
+    _, created = Schedule.objects.update_or_create(
+        name=name,
+        defaults={"func": func, "schedule_type": Schedule.MINUTES, "minutes": 1, "repeats": -1},
+    )
+    return created
