@@ -48,10 +48,6 @@
   // choosing one selects it in the select, which is what the form sends.
   const enhanceSelect = (select, onChosen) => {
     const offered = () => [...select.options].filter((option) => option.value);
-    // Its label goes to the autocomplete; the hidden select keeps the name, for checkers
-    // that read hidden controls too (HTML_CodeSniffer).
-    const label = document.querySelector(`label[for="${CSS.escape(select.id)}"]`);
-    if (label) select.setAttribute("aria-label", label.textContent.trim());
     window.accessibleAutocomplete.enhanceSelectElement({
       ...WORDS,
       selectElement: select,
