@@ -17,6 +17,20 @@ const CONFIG = __CONFIG__;
 const STATIC_CACHE = CONFIG.staticCachePrefix + CONFIG.version;
 const HASHED_NAME = new RegExp(CONFIG.hashedName);
 
+// The card's cache is written and dropped one task at a time, in the order asked, so a
+// keep that was already writing finishes before a forget drops its work. A keep reads the
+// card over the network first, which takes long enough for a logout to pass: it writes
+// only if nothing was forgotten since it began (a worker woken again starts at zero, but
+// then no keep of its earlier life is still running).
+let forgets = 0;
+let cardWork = Promise.resolve();
+
+function inTurn(task) {
+  const turn = cardWork.then(task);
+  cardWork = turn.catch(() => undefined);
+  return turn;
+}
+
 self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
@@ -61,6 +75,7 @@ self.addEventListener("message", (event) => {
 });
 
 async function keepCard() {
+  const forgetsBefore = forgets;
   // Manual redirects: a session that ended sends the card's address to the login page,
   // which must never be kept as the card.
   const card = await fetch(CONFIG.card, { credentials: "same-origin", cache: "no-store", redirect: "manual" });
@@ -77,17 +92,25 @@ async function keepCard() {
       return [file, response];
     }),
   );
-  // Only now the previous copy goes: a failed try leaves it whole.
-  await caches.delete(CONFIG.cardCache);
-  const cache = await caches.open(CONFIG.cardCache);
-  await Promise.all(fetched.map(([file, response]) => cache.put(file, response)));
-  await cache.put(CONFIG.card, card);
-  return { kept: true };
+  return inTurn(async () => {
+    // The card was read while it was forgotten (the session ended, or the person took it
+    // off the phone): it may be the card of someone who just left, so it is not written.
+    if (forgets !== forgetsBefore) throw new Error("the card was forgotten while it was read");
+    // Only now the previous copy goes: a failed try leaves it whole.
+    await caches.delete(CONFIG.cardCache);
+    const cache = await caches.open(CONFIG.cardCache);
+    await Promise.all(fetched.map(([file, response]) => cache.put(file, response)));
+    await cache.put(CONFIG.card, card);
+    return { kept: true };
+  });
 }
 
-async function forgetCard() {
-  await caches.delete(CONFIG.cardCache);
-  return { kept: false };
+function forgetCard() {
+  forgets += 1;
+  return inTurn(async () => {
+    await caches.delete(CONFIG.cardCache);
+    return { kept: false };
+  });
 }
 
 async function cardStatus() {

@@ -42,6 +42,13 @@ def to_where_you_vote(page: Page) -> None:
     expect(page).to_have_title("¿Dónde votas? · Página Madre")
 
 
+def wait_for_the_autocompletes(page: Page) -> None:
+    """The page's script takes the steps' buttons away as it turns the list's selects into
+    autocompletes. A locator that found a select before that would then wait on it, hidden,
+    until it timed out."""
+    expect(page.get_by_role("button", name="Continuar")).to_be_hidden()
+
+
 @pytest.fixture
 def phone(browser_page: Page, live_server, polling_place_list, met_a_captcha) -> Page:
     """Their home page on a 360 px phone, with the official list loaded."""
@@ -76,7 +83,7 @@ def test_a_person_chooses_their_place_with_the_autocomplete(phone: Page):
     page.locator("#censo").get_by_role("link", name="Cuéntanos qué te salió").click()
     to_where_you_vote(page)
     # The steps' buttons are for pages without JavaScript.
-    expect(page.get_by_role("button", name="Continuar")).to_be_hidden()
+    wait_for_the_autocompletes(page)
     expect(page.get_by_role("combobox", name="Municipio")).to_be_hidden()
 
     page.get_by_role("combobox", name="Departamento").fill("bogo")
@@ -107,6 +114,7 @@ def test_a_municipio_is_chosen_among_those_of_the_departamento(phone: Page):
     page = phone
     page.goto("/censo/informar/")
     to_where_you_vote(page)
+    wait_for_the_autocompletes(page)
 
     page.get_by_role("combobox", name="Departamento").fill("boya")
     page.get_by_role("option", name="BOYACA").click()

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
+from accounts.models import CustomUser
 from cedula_domain import AnswerSource, LookupStatus
 from census.web_app import CARD_CACHE
 from integration.accessibility.screens import log_in, set_lookup, someone
@@ -25,10 +26,9 @@ KEEP = "Guardar en este celular para verla sin conexión"
 WORKERS = "navigator.serviceWorker.getRegistrations().then(found => found.length)"
 
 
-def test_a_card_kept_on_the_phone_shows_offline_until_the_person_logs_out(
-    browser_page: Page, live_server
-):
-    page = browser_page
+@pytest.fixture
+def found(db: None) -> CustomUser:
+    """Someone whose voting place the Registraduría's page gave."""
     person = someone("1020304050", NAME)
     set_lookup(
         person,
@@ -37,7 +37,14 @@ def test_a_card_kept_on_the_phone_shows_offline_until_the_person_logs_out(
         source=AnswerSource.REGISTRADURIA,
         fetched_at=CONFIRMED,
     )
-    log_in(page, person, live_server.url)
+    return person
+
+
+def test_a_card_kept_on_the_phone_shows_offline_until_the_person_logs_out(
+    browser_page: Page, live_server, found: CustomUser
+):
+    page = browser_page
+    log_in(page, found, live_server.url)
     page.goto("/")
     expect(page.get_by_test_id("puesto")).to_have_text(PLACE.puesto)
     # Nothing is kept, no worker runs, before the person asks.
@@ -75,6 +82,35 @@ def test_a_card_kept_on_the_phone_shows_offline_until_the_person_logs_out(
     shown = settled_content(page)
     assert NAME not in shown
     assert PLACE.puesto not in shown
+
+
+# The page's script and the worker, as the home page talks to them: the card kept again
+# (as on every visit) and, before it was read, forgotten (a logout, or "Quitar").
+KEEP_THEN_FORGET = """async () => {
+  const registration = await navigator.serviceWorker.ready;
+  const talk = (type) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data.ok);
+    registration.active.postMessage({ type }, [channel.port2]);
+  });
+  const done = await Promise.all([talk("keep"), talk("forget")]);
+  return { done, caches: await caches.keys() };
+}"""
+
+
+def test_a_card_forgotten_while_it_was_kept_again_stays_forgotten(
+    browser_page: Page, live_server, found: CustomUser
+):
+    page = browser_page
+    log_in(page, found, live_server.url)
+    page.goto("/")
+    page.get_by_role("button", name=KEEP).click()
+    expect(page.locator("[data-estado-celular]")).to_contain_text("quedó guardada")
+
+    answered = page.evaluate(KEEP_THEN_FORGET)
+
+    assert answered["done"] == [False, True]  # the keep gave way
+    assert CARD_CACHE not in answered["caches"]
 
 
 def settled_content(page: Page) -> str:
