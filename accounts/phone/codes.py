@@ -122,6 +122,16 @@ def send_text(*, user: CustomUser, to: PhoneNumber | str, message: str) -> None:
     _queue(user=user, phone=to, message=message, until=until)
 
 
+class CodeRefused(Exception):
+    """A typed code that was not accepted: wrong, used, expired or out of tries.
+    ``tries_left``: how many more wrong guesses the code takes (0: spent), or None when
+    tries do not matter any more (no code that could still work)."""
+
+    def __init__(self, tries_left: int | None = None) -> None:
+        super().__init__(tries_left)
+        self.tries_left = tries_left
+
+
 @frozen
 class Guess:
     """What a typed code did: ``accepted``, the account's latest code's row when it was
@@ -131,15 +141,10 @@ class Guess:
     code: PhoneCode | None
 
 
-def check_code(*, user: CustomUser, purpose: CodePurpose, code: str) -> IssuedCode | None:
-    """The account's latest code for ``purpose`` when ``code`` is it and it may still be
-    used; otherwise None, and a wrong guess costs that code one try."""
-    return guess_code(user=user, purpose=purpose, code=code).accepted
-
-
 def guess_code(*, user: CustomUser, purpose: CodePurpose, code: str) -> Guess:
-    """``check_code``, also answering the latest code as the guess left it, for a page
-    that says how many tries remain (``PhoneCode.tries_left``)."""
+    """The account's latest code for ``purpose`` as ``accepted`` when ``code`` is it and it
+    may still be used; a wrong guess costs that code one try. The latest code as the guess
+    left it, for a page that says how many tries remain (``PhoneCode.tries_left``)."""
     with transaction.atomic():
         # Locked: guesses at once are judged and counted one after the other, so none is
         # tried against a code whose last try another guess has just used.
@@ -160,7 +165,7 @@ def guess_code(*, user: CustomUser, purpose: CodePurpose, code: str) -> Guess:
 
 
 def spend_code(row: IssuedCode) -> bool:
-    """Use a code that ``check_code`` accepted. False when it can no longer be used: it
+    """Use a code that ``guess_code`` accepted. False when it can no longer be used: it
     expired meanwhile, or a concurrent request used it first (one UPDATE decides)."""
     try:
         used = _as_domain(row).use(timezone.now(), phone_code_policy())

@@ -24,7 +24,7 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.debug import sensitive_variables
 
 from accounts.models import CodePurpose, CustomUser, IssuedCode
-from accounts.phone.codes import guess_code, send_code_later, spend_code
+from accounts.phone.codes import CodeRefused, guess_code, send_code_later, spend_code
 from accounts.phone.rules.phone_code import CodeState, PhoneCode
 from accounts.phone.rules.verified_code import VerifiedCode
 from accounts.phone.verification import confirm_phone
@@ -36,14 +36,9 @@ RECOVERY_SMS = (
 )
 
 
-class RecoveryRefused(Exception):
-    """The code is wrong, used, expired or out of tries, or no account holds the cédula;
-    or the pass to choose a password is closed. ``tries_left``: how many more wrong
-    guesses the code takes (0: spent), or None when tries do not matter any more."""
-
-    def __init__(self, tries_left: int | None = None) -> None:
-        super().__init__(tries_left)
-        self.tries_left = tries_left
+class RecoveryRefused(CodeRefused):
+    """As ``CodeRefused``, also when no account holds the cédula, or the pass to choose a
+    password is closed."""
 
 
 def request_recovery_code(*, cedula: str) -> None:

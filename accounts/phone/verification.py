@@ -6,10 +6,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import CodePurpose, CustomUser
-from accounts.phone.codes import Delivery, check_code, latest_code_text, send_code, spend_code
+from accounts.phone.codes import (
+    CodeRefused,
+    Delivery,
+    guess_code,
+    latest_code_text,
+    send_code,
+    spend_code,
+)
 from accounts.phone.requirement import phone_verification_due
 from accounts.phone.rules.phone_code import CodeText
 from accounts.signals import phone_verified
+from pagina_madre.bootstrap.phone_codes import phone_code_policy
 
 VERIFICATION_SMS = (
     "Página Madre: tu código para verificar tu teléfono es {code}. Vence en {minutes} minutos."
@@ -35,16 +43,19 @@ def ask_for_verification(*, user: CustomUser) -> bool:
     return True
 
 
-def verify_phone(*, user: CustomUser, code: str) -> bool:
-    """True when ``code`` is the latest one sent and still good; the phone is verified."""
-    row = check_code(user=user, purpose=CodePurpose.VERIFICATION, code=code)
-    if row is None:
-        return False
+def verify_phone(*, user: CustomUser, code: str) -> None:
+    """Verify the phone with ``code``, the latest one sent, still good. Raises CodeRefused,
+    saying the tries left."""
+    guess = guess_code(user=user, purpose=CodePurpose.VERIFICATION, code=code)
+    if guess.accepted is None:
+        latest = guess.code
+        raise CodeRefused(
+            None if latest is None else latest.tries_left(timezone.now(), phone_code_policy())
+        )
     with transaction.atomic():
-        if not spend_code(row):
-            return False
+        if not spend_code(guess.accepted):
+            raise CodeRefused
         confirm_phone(user=user)
-    return True
 
 
 def confirm_phone(*, user: CustomUser) -> None:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from accounts.identity.views import keep_session
-from accounts.phone.codes import LIFETIME_MINUTES, Delivery
+from accounts.phone.codes import LIFETIME_MINUTES, CodeRefused, Delivery
 from accounts.phone.forms import (
     NewPasswordForm,
     PhoneCodeForm,
@@ -157,6 +157,7 @@ def phone_verification(request: HttpRequest) -> HttpResponse:
     if not phone_verification_due(user=user):
         return redirect(settings.LOGIN_REDIRECT_URL)
     form = PhoneCodeForm()
+    code_spent = False
     if request.method == "POST" and "resend" in request.POST:
         level, text = DELIVERY_MESSAGES[send_verification_code(user=user)]
         messages.add_message(request, level, text)
@@ -164,13 +165,18 @@ def phone_verification(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = PhoneCodeForm(request.POST)
         if form.is_valid():
-            if verify_phone(user=user, code=form.cleaned_data["code"]):
+            try:
+                verify_phone(user=user, code=form.cleaned_data["code"])
+            except CodeRefused as refused:
+                form.add_error("code", code_refused_words(refused.tries_left))
+                code_spent = refused.tries_left == 0
+            else:
                 messages.success(request, "Tu teléfono quedó verificado. ¡Gracias!")
                 return redirect(settings.LOGIN_REDIRECT_URL)
-            form.add_error("code", CODE_REFUSED)
     text = verification_text(user=user)
     context = {
         "form": form,
+        "code_spent": code_spent,
         "code_not_sent": text is CodeText.NOT_SENT,
         "code_text_note": None if text is None else CODE_TEXT_NOTES.get(text),
     }

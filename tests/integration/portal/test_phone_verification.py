@@ -201,10 +201,28 @@ def test_a_wrong_code_is_refused_and_nothing_starts(
     response = verify(client, wrong, django_capture_on_commit_callbacks)
 
     assert response.status_code == 200
-    assert "El código no es correcto, ya se usó o venció." in response.text
+    assert "El código no es correcto. Te quedan 4 intentos con este código" in response.text
     registered.refresh_from_db()
     assert registered.phone_verified_at is None
     assert not CedulaInfo.objects.exists()
+
+
+def test_after_the_last_wrong_try_the_page_leads_to_a_new_code(
+    registered: CustomUser, client: Client, outbox: Outbox, django_capture_on_commit_callbacks
+):
+    right = outbox.last_code()
+    wrong = f"{(int(right) + 1) % 1_000_000:06d}"
+
+    tries = [verify(client, wrong, django_capture_on_commit_callbacks) for _ in range(5)]
+    after = verify(client, right, django_capture_on_commit_callbacks)
+
+    assert "Te queda 1 intento con este código" in tries[3].text
+    assert "ya usaste los 5 intentos de ese código. Pide un código nuevo" in tries[4].text
+    # Spent: the right code comes too late.
+    assert "ya usaste los 5 intentos de ese código" in after.text
+    assert "Envíame un código nuevo" in after.text
+    registered.refresh_from_db()
+    assert registered.phone_verified_at is None
 
 
 def test_a_new_code_can_be_asked_for_up_to_three_an_hour(
@@ -332,7 +350,8 @@ def test_a_code_sent_to_the_old_phone_stops_working_when_the_phone_changes(
     change_phone(client, registered, "310 765 4321")
     response = client.post(VERIFY, {"code": old_code})
 
-    assert "El código no es correcto, ya se usó o venció." in response.text
+    # Tried against the code sent to the new phone, the only one that works.
+    assert "El código no es correcto. Te quedan 4 intentos con este código" in response.text
     registered.refresh_from_db()
     assert phone_verification_due(user=registered)
 
