@@ -56,6 +56,7 @@ from census.presenter import (
 from census.rules.card_polling import poll_seconds
 from census.selectors import (
     census_line,
+    census_may_look_up,
     census_record,
     census_refresh_decision,
     census_way_forward,
@@ -138,7 +139,12 @@ class HomeView(TemplateView):
     template_name = "census/inicio.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(**kwargs) | census_card_context(self.request.user)
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if not census_may_look_up(user):
+            # Nothing would ever be looked up: the card says why, and how to start.
+            return context | {"census_waits_for_policy": True}
+        return context | census_card_context(user)
 
 
 @require_GET

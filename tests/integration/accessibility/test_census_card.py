@@ -297,3 +297,19 @@ def test_a_waiting_card_whose_session_ended_leaves_the_whole_page_to_a_visitor(h
     expect(page.get_by_role("heading", name="Hola, Policarpa")).to_have_count(0, timeout=10_000)
     expect(page.locator("#censo")).to_have_count(0)
     expect(page.locator("main")).to_have_count(1)
+
+
+def test_an_account_that_never_accepted_the_policy_is_led_to_accept_it(
+    browser_page: Page, live_server
+):
+    staff = CustomUser.objects.create_superuser(
+        "1010101", "Clave-segura-2026", nombre_completo="Ana Operadora", telefono="+573001112233"
+    )
+    log_in(browser_page, staff, live_server.url)
+    browser_page.goto("/")
+
+    def check(card: Locator) -> None:
+        expect(card.get_by_role("heading")).to_have_text("Todavía no buscamos dónde votas")
+        expect(card.get_by_role("link", name="Leer y aceptar la política")).to_be_visible()
+
+    check_at_each_screen(browser_page, "sin política aceptada", check)

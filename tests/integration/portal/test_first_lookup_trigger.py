@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from attrs import evolve
 from django.db import OperationalError, transaction
+from django.urls import reverse
 from django_q.models import OrmQ
 from phonenumber_field.phonenumber import PhoneNumber
 
@@ -103,3 +104,21 @@ def test_an_account_that_never_accepted_the_policy_is_never_looked_up():
 
     assert CedulaInfo.objects.get(cedula="1010101").status == "pending"
     assert OrmQ.objects.count() == 1
+
+
+def test_the_home_of_an_account_that_never_accepted_the_policy_says_so_and_leads_to_it(client):
+    staff = CustomUser.objects.create_superuser(
+        "1010101", "Clave-segura-2026", nombre_completo="Ana Operadora", telefono="+573001112233"
+    )
+    client.force_login(staff)
+
+    waiting = client.get(reverse("census:home"))
+    to_accept = f"{reverse('accounts:accept_policy')}?next={reverse('census:home')}"
+    accepted = client.post(to_accept, {"acepto": "on"}, follow=True)
+
+    assert "Todavía no buscamos dónde votas" in waiting.text
+    assert f'href="{to_accept}"' in waiting.text
+    assert "Estamos buscando" not in waiting.text
+    assert accepted.redirect_chain == [(reverse("census:home"), 302)]
+    assert "Todavía no buscamos" not in accepted.text
+    assert CedulaInfo.objects.get(cedula="1010101").status == "pending"
