@@ -29,11 +29,13 @@ from census.models import (
 from pagina_madre.bootstrap.census_lookup import lookup_service
 
 
-def census_may_look_up(user: CustomUser) -> bool:
-    """Whether the person's lookup may run, as the worker decides it
-    (``CustomUser.objects.ready_for_lookup``): an account made by staff, which never
-    accepted the data policy, is not looked up until it does."""
-    return CustomUser.objects.ready_for_lookup().filter(pk=user.pk).exists()
+def census_waits_for_policy(user: CustomUser) -> bool:
+    """Whether nothing was looked up for the person, and nothing will be until they accept
+    the data policy, as the worker decides it (``CustomUser.objects.ready_for_lookup``): an
+    account made by staff never accepted it. A lookup stored before is theirs, and shown."""
+    if CedulaInfo.objects.filter(cedula=user.cedula).exists():
+        return False
+    return not CustomUser.objects.ready_for_lookup().filter(pk=user.pk).exists()
 
 
 def census_record(user: CustomUser) -> LookupRecord:

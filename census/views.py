@@ -56,9 +56,9 @@ from census.presenter import (
 from census.rules.card_polling import poll_seconds
 from census.selectors import (
     census_line,
-    census_may_look_up,
     census_record,
     census_refresh_decision,
+    census_waits_for_policy,
     census_way_forward,
 )
 from pagina_madre.bootstrap.census_lookup import lookup_service
@@ -141,7 +141,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        if not census_may_look_up(user):
+        if census_waits_for_policy(user):
             # Nothing would ever be looked up: the card says why, and how to start.
             return context | {"census_waits_for_policy": True}
         return context | census_card_context(user)
