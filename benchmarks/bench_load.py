@@ -36,7 +36,6 @@ import os
 import re
 import secrets
 import shlex
-import socket
 import subprocess
 import sys
 import tempfile
@@ -44,6 +43,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+
+from gunicorn_portal import gunicorn_portal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -162,12 +163,6 @@ def portal_cpu_seconds() -> float:
 
 
 # --- The driver --------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def load_average() -> str:
@@ -300,37 +295,10 @@ def postgres_database() -> Iterator[str]:
 
 @contextmanager
 def portal(env: dict[str, str], options: list[str], log: Path) -> Iterator[str]:
-    """The portal under gunicorn, as the Procfile runs it."""
-    port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "pagina_madre.wsgi"]
-    process = subprocess.Popen(
-        [*command, "--bind", f"127.0.0.1:{port}", *options],
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    env["BENCH_LOAD_PORTAL_PID"] = str(process.pid)
-    try:
-        import requests
-
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{log.read_text()[-3000:]}")
-            try:
-                if requests.get(f"{url}{LOGIN}", timeout=30).status_code == 200:
-                    break
-            except (requests.ConnectionError, requests.Timeout):
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn did not answer within 120 s")
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    """The portal under gunicorn; locust reads its workers' CPU through the pid."""
+    with gunicorn_portal(env=env, log=log, options=options) as served:
+        env["BENCH_LOAD_PORTAL_PID"] = str(served.pid)
+        yield served.url
 
 
 def locust(

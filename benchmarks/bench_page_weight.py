@@ -24,22 +24,18 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import requests
 from attrs import frozen
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
+
+from gunicorn_portal import gunicorn_portal  # noqa: E402
 
 from adapters.census_scraper.config import BrowserNotFound, resolve_executable  # noqa: E402
 
@@ -82,12 +78,6 @@ def freshness_s(headers: dict[str, str]) -> int:
         if name == "max-age" and value.isdigit():
             return int(value)
     return 0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def environment(data_dir: Path) -> dict[str, str]:
@@ -151,37 +141,6 @@ def prepare(env: dict[str, str]) -> str:
     client = Client()
     client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
     return client.cookies[settings.SESSION_COOKIE_NAME].value
-
-
-@contextmanager
-def portal(env: dict[str, str], log: Path) -> Iterator[str]:
-    """The portal under gunicorn, as the Procfile runs it."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "pagina_madre.wsgi", "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{log.read_text()[-3000:]}")
-            try:
-                if requests.get(f"{url}/ingresar/", timeout=5).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("gunicorn did not answer within 60 s")
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def visit(context: Any, url: str) -> Visit:
@@ -262,8 +221,8 @@ def main() -> None:
     data_dir = Path(tempfile.mkdtemp(prefix="bench-page-weight-"))
     env = environment(data_dir)
     session = prepare(env)
-    with portal(env, data_dir / "gunicorn.log") as base_url:
-        results = measure(base_url, session, executable)
+    with gunicorn_portal(env=env, log=data_dir / "gunicorn.log") as served:
+        results = measure(served.url, session, executable)
     print(
         f"Link {LINK['downloadThroughput'] * 8 / 1000:.0f} kbit/s, {LINK['latency']} ms RTT, "
         f"CPU slowed {CPU_SLOWDOWN}×; targets: first visit ≤ {TARGET_BYTES // 1024} KiB, "

@@ -1,7 +1,8 @@
 """The admin's own accessibility: every link says where it goes, every fieldset has a name
 and every table header says what it heads (Django writes no scope on a change list's row
-headers nor on a tabular inline's: pagina_madre/templates/admin), on every list, add and change page whose admin is ours (the libraries' own, axes' logs
-or django-q's schedules, are theirs to mend)."""
+headers nor on a tabular inline's: pagina_madre/templates/admin), on every list, add and
+change page whose admin is ours (the libraries' own, axes' logs or django-q's schedules,
+are theirs to mend)."""
 
 from __future__ import annotations
 
