@@ -34,7 +34,6 @@ import csv
 import itertools
 import os
 import re
-import secrets
 import shlex
 import subprocess
 import sys
@@ -44,7 +43,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from gunicorn_portal import gunicorn_portal
+from gunicorn_portal import gunicorn_portal, portal_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -192,22 +191,16 @@ def procfile_web() -> list[str]:
 
 
 def environment(data_dir: Path, database_url: str | None, people: int) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pagina_madre.settings",
-        "PAGINA_MADRE_DATA_DIR": str(data_dir),
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DJANGO_SECURE_SSL": "0",
-        "DJANGO_DEBUG": "0",
-        "LOG_LEVEL": "WARNING",
-        # Everyone comes from 127.0.0.1 here: the limit per address would stop the logins
-        # of a whole town behind one proxy, which is not what is measured.
-        "LOGIN_RATE": "1000000/h",
-        "BENCH_LOAD_PEOPLE": str(people),
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "src")]),
-    }
-    env.pop("WHITENOISE_USE_FINDERS", None)
+    env = portal_environment(data_dir)
+    env.update(
+        {
+            # Everyone comes from 127.0.0.1 here: the limit per address would stop the
+            # logins of a whole town behind one proxy, which is not what is measured.
+            "LOGIN_RATE": "1000000/h",
+            "BENCH_LOAD_PEOPLE": str(people),
+            "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "src")]),
+        }
+    )
     env.pop("DATABASE_URL", None)
     if database_url:
         env["DATABASE_URL"] = database_url

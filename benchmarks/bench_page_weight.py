@@ -23,7 +23,6 @@ than it is. Nothing outside this machine is contacted.
 from __future__ import annotations
 
 import os
-import secrets
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -35,7 +34,7 @@ from attrs import frozen
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
-from gunicorn_portal import gunicorn_portal  # noqa: E402
+from gunicorn_portal import gunicorn_portal, portal_environment  # noqa: E402
 
 from adapters.census_scraper.config import BrowserNotFound, resolve_executable  # noqa: E402
 
@@ -78,21 +77,6 @@ def freshness_s(headers: dict[str, str]) -> int:
         if name == "max-age" and value.isdigit():
             return int(value)
     return 0
-
-
-def environment(data_dir: Path) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "pagina_madre.settings",
-        "PAGINA_MADRE_DATA_DIR": str(data_dir),
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
-        "DJANGO_SECURE_SSL": "0",
-        "DJANGO_DEBUG": "0",
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("WHITENOISE_USE_FINDERS", None)
-    return env
 
 
 def prepare(env: dict[str, str]) -> str:
@@ -219,7 +203,7 @@ def main() -> None:
         print(f"skipped: {missing}")
         return
     data_dir = Path(tempfile.mkdtemp(prefix="bench-page-weight-"))
-    env = environment(data_dir)
+    env = portal_environment(data_dir)
     session = prepare(env)
     with gunicorn_portal(env=env, log=data_dir / "gunicorn.log") as served:
         results = measure(served.url, session, executable)

@@ -1,9 +1,11 @@
 """The portal under gunicorn, as `make run` serves it, for the benchmarks that measure it
-over HTTP (bench_load.py, bench_page_weight.py): a free local port, and ready once its
-login page answers."""
+over HTTP (bench_load.py, bench_page_weight.py): its environment in a throwaway data
+folder, a free local port, and ready once its login page answers."""
 
 from __future__ import annotations
 
+import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -16,6 +18,23 @@ from attrs import frozen
 
 ROOT = Path(__file__).resolve().parents[1]
 LOGIN = "/ingresar/"
+
+
+def portal_environment(data_dir: Path) -> dict[str, str]:
+    """This process's environment, with the portal's data in ``data_dir`` and served as in
+    production (DEBUG off, collected static files), over plain HTTP on this machine."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pagina_madre.settings",
+        "PAGINA_MADRE_DATA_DIR": str(data_dir),
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DJANGO_SECURE_SSL": "0",
+        "DJANGO_DEBUG": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    env.pop("WHITENOISE_USE_FINDERS", None)
+    return env
 
 
 @frozen
